@@ -1,0 +1,114 @@
+"""Time expressions resolved against the publication date.
+
+Two sources, merged: the rules of `time_rules` (patterns in `lexicon/time.yaml`) run over the
+whole text, and the spans the language model tagged DATE/TIME (`hints`). A hint confirms weak rule
+matches (a bare "1998" could be a count) and, where no rule matched inside it, is handed to
+`dateparser` as a last resort. A record's text is the calendar expression only ("June" in
+"since June"); durations, sets and `*_REF` values carry a TIMEX3 value but no date range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from crisisledger.extract.time_rules import Candidate, Resolution, day_range, find_candidates
+from crisisledger.extract.time_rules import load_lexicon as _load_lexicon
+from crisisledger.extract.time_rules import month_range, week_of, year_range
+from crisisledger.model import TimeExpr
+
+STAGE = "time@1"
+
+# Leading words that are not part of the calendar expression, and hints not worth parsing.
+_LEADING = re.compile(r"^(?:(?:since|on|in|until|till|by|from|at|of|during|before|after|for)\s+)+", re.I)
+_NOT_A_DATE = re.compile(r"\b(?:old|age[ds]?|aged)\b|-year-old", re.I)
+_DATE_WORD = re.compile(r"\d[/.-]\d|\b(?:19|20)\d\d\b", re.I)
+
+
+def extract_times(
+    text: str, published: date, hints: Sequence[tuple[int, int]] = ()
+) -> tuple[TimeExpr, ...]:
+    """Calendar expressions in `text`, sorted by start; `hints` are spans a tagger marked DATE/TIME."""
+    candidates = [c for c in find_candidates(text, published) if not c.resolution.weak or _inside(c, hints)]
+    chosen = _longest_first(candidates)
+    for start, end in hints:
+        if not any(c.start < end and start < c.end for c in chosen):
+            fallback = _from_dateparser(text, start, end, published)
+            if fallback is not None:
+                chosen.append(fallback)
+    chosen.sort(key=lambda c: (c.start, c.end))
+    return tuple(
+        TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex) for c in chosen
+    )
+
+
+def _inside(candidate: Candidate, hints: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= candidate.start and candidate.end <= end for start, end in hints)
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping matches, longer first; ties keep the lexicon's pattern order."""
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    return chosen
+
+
+def _from_dateparser(text: str, start: int, end: int, published: date) -> Candidate | None:
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead:
+        start += lead.end()
+        span = text[start:end]
+    stripped = span.rstrip(" .,;:")
+    end = start + len(stripped)
+    if not stripped or _NOT_A_DATE.search(stripped) or not _looks_like_date(stripped):
+        return None
+    resolution = _parse_with_dateparser(stripped, published)
+    return None if resolution is None else Candidate(start, end, resolution)
+
+
+def _looks_like_date(span: str) -> bool:
+    """Worth dateparser's time: a month or weekday name, or digits shaped like a date."""
+    words = _load_lexicon().words
+    tokens = {t.lower().rstrip(".") for t in re.findall(r"[A-Za-z.]+", span)}
+    return bool(_DATE_WORD.search(span)) or bool(tokens & (set(words["months"]) | set(words["weekdays"])))
+
+
+@lru_cache(maxsize=64)
+def _date_data_parser(published: date) -> Any:
+    """One parser per publication date: dateparser reads its settings only when built."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day, 12),
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(span: str, published: date) -> Resolution | None:
+    try:
+        data = _date_data_parser(published).get_date_data(span)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    found = data.date_obj
+    if found is None or not 1000 <= found.year <= published.year + 30:
+        return None
+    day = found.date()
+    period = data.period
+    if period == "year":
+        return Resolution(year_range(day.year), str(day.year))
+    if period == "month":
+        return Resolution(month_range(day.year, day.month), f"{day.year}-{day.month:02d}")
+    if period == "week":
+        rng, value = week_of(day)
+        return Resolution(rng, value)
+    return Resolution(day_range(day), day.isoformat())

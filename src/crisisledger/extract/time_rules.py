@@ -1,0 +1,528 @@
+"""Rules for calendar expressions: patterns from `lexicon/time.yaml`, resolvers from this module.
+
+Each pattern in the lexicon names a `kind`; the resolver of that kind turns the match into a
+`Resolution` (a TIMEX3 value and, where the value is a calendar period, a `DateRange`) against the
+publication date. News reports mostly look back, so an underspecified date ("Friday", "June",
+"Aug. 9") resolves to the nearest occurrence with a preference for the past.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from crisisledger.model import DatePrecision, DateRange
+
+FUTURE_WEIGHT = 2  # a future date must be this many times nearer than a past one to win
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    range: DateRange | None
+    timex: str
+    weak: bool = False  # keep only where the language model also tagged a date
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    resolution: Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: Mapping[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _alternation(words: Any, needs_dot: frozenset[str] = frozenset()) -> str:
+    """A regex alternation of the words, longest first; listed abbreviations need their full stop."""
+    parts = []
+    for word in sorted((str(w) for w in words), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(escaped + r"\." if word in needs_dot else escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _number_regex(words: Mapping[str, Any]) -> str:
+    word = _alternation([w for w in words if w not in ("a", "an")])
+    return rf"(?:\d+(?:\.\d+)?|{word}(?:[\s-]+{word})*|an?)"
+
+
+def _spelled_year_regex(words: Mapping[str, Any]) -> str:
+    small = _alternation([w for w, v in words.items() if isinstance(v, int) and 1 <= v < 100])
+    return rf"(?:(?:eighteen|nineteen)[\s-]+(?:hundred[\s-]+)?{small}(?:[\s-]+{small})?|two\s+thousand(?:\s+(?:and\s+)?{small})?)"
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    text = resources.files("crisisledger.lexicon").joinpath("time.yaml").read_text(encoding="utf-8")
+    words: dict[str, Any] = yaml.safe_load(text)
+    dotted = frozenset(words["needs_dot"])
+    fill = {
+        "month": _alternation(words["months"], dotted),
+        "weekday": _alternation(words["weekdays"], dotted),
+        "day_part": _alternation(words["day_parts"]),
+        "season": _alternation(words["seasons"]),
+        "unit": _alternation(words["units"]),
+        "set": _alternation(words["sets"]),
+        "number": _number_regex(words["number_words"]),
+        "vague_number": _alternation(words["vague_numbers"]),
+        "ordinal": _alternation(words["ordinals"]),
+        "decade_word": _alternation(words["decade_words"]),
+        "shift": _alternation(words["shifts"]),
+        "anchor_day": _alternation(words["anchor_days"]),
+        "reference": _alternation(words["references"]),
+        "period_modifier": _alternation(words["period_modifiers"]),
+        "clock_word": _alternation(words["clock_words"]),
+        "spelled_year": _spelled_year_regex(words["number_words"]),
+    }
+    patterns = tuple(
+        (str(p["kind"]), re.compile(re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], p["regex"]), re.I))
+        for p in words["patterns"]
+    )
+    return Lexicon(words, patterns)
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower().rstrip("."))
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_range(year: int, month: int) -> DateRange:
+    return DateRange(date(year, month, 1), _last_day(year, month), DatePrecision.MONTH)
+
+
+def months_range(year: int, first: int, last: int) -> DateRange:
+    end_year = year + 1 if last < first else year
+    return DateRange(date(year, first, 1), _last_day(end_year, last), DatePrecision.MONTH)
+
+
+def year_range(first: int, last: int | None = None) -> DateRange:
+    return DateRange(date(first, 1, 1), date(last or first, 12, 31), DatePrecision.YEAR)
+
+
+def day_range(day: date) -> DateRange:
+    return DateRange(day, day, DatePrecision.DAY)
+
+
+def week_of(day: date) -> tuple[DateRange, str]:
+    monday = day - timedelta(days=day.weekday())
+    iso = day.isocalendar()
+    return DateRange(monday, monday + timedelta(days=6), DatePrecision.WEEK), f"{iso.year}-W{iso.week:02d}"
+
+
+def _nearest(candidates: list[date], published: date) -> date:
+    """The candidate nearest the publication date, past preferred."""
+
+    def cost(d: date) -> int:
+        delta = (d - published).days
+        return -delta if delta <= 0 else delta * FUTURE_WEIGHT
+
+    return min(candidates, key=cost)
+
+
+def _shift_months(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_number(text: str, words: Mapping[str, Any]) -> float | None:
+    text = text.lower().strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 0
+    for part in re.split(r"[\s-]+", text):
+        value = words.get(part)
+        if not isinstance(value, int):
+            return None
+        total = total * value if value == 100 and total else total + value
+    return float(total)
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _shift_of(g: Mapping[str, str | None], words: Mapping[str, Any]) -> int | None:
+    shift = g.get("shift")
+    return None if shift is None else int(words["shifts"][_key(shift)])
+
+
+# ---------------------------------------------------------------- resolvers
+
+Groups = Mapping[str, str | None]
+Resolver = Callable[[Groups, date, re.Match[str], Mapping[str, Any]], Resolution | None]
+
+
+def _day_resolution(year: int | None, month: int, day: int, published: date) -> Resolution | None:
+    if year is not None:
+        found = _safe_date(year, month, day)
+    else:
+        options = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
+        present = [d for d in options if d is not None]
+        found = _nearest(present, published) if present else None
+    return Resolution(day_range(found), found.isoformat()) if found else None
+
+
+def _year_of(text: str | None, published: date) -> int | None:
+    if text is None:
+        return None
+    year = int(text)
+    if year < 100:  # two-digit years: the century nearest the publication
+        year += (published.year // 100) * 100
+        if year > published.year + 20:
+            year -= 100
+    return year
+
+
+def resolve_iso_date(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    return _day_resolution(_year_of(g["year"], published), int(g["month"] or 0), int(g["day"] or 0), published)
+
+
+def resolve_month_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    month_word = g["month"] or ""
+    if not _capitalised(month_word):
+        return None
+    month = int(w["months"][_key(month_word)])
+    return _day_resolution(_year_of(g["year"], published), month, int(g["day"] or 0), published)
+
+
+def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    month_word = g["month"] or ""
+    if not _capitalised(month_word):
+        return None
+    month = int(w["months"][_key(month_word)])
+    shift = _shift_of(g, w)
+    year = _year_of(g["year"], published)
+    weak = False
+    if year is None:
+        if shift == -1:
+            year = published.year if month < published.month else published.year - 1
+        elif shift == 1:
+            year = published.year if month > published.month else published.year + 1
+        elif shift == 0:
+            year = published.year
+        else:
+            options = [date(published.year + k, month, 15) for k in (-1, 0, 1)]
+            year = _nearest(options, published.replace(day=15)).year
+            bare = g["modifier"] is None and _key(month_word) in w["ambiguous_bare_months"]
+            weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
+    return Resolution(month_range(year, month), f"{year}-{month:02d}", weak)
+
+
+def _day_part_suffix(part: str | None, w: Mapping[str, Any]) -> str:
+    return "" if part is None else "T" + str(w["day_parts"][_key(part)])
+
+
+def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    word = g["weekday"] or ""
+    if not _capitalised(word):
+        return None
+    weekday = int(w["weekdays"][_key(word)])
+    back = (published.isoweekday() - weekday) % 7
+    shift = _shift_of(g, w)
+    if shift == -1:
+        day = published - timedelta(days=back or 7)
+    elif shift == 1:
+        day = published + timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
+    elif shift == 0:
+        day = published + timedelta(days=weekday - published.isoweekday())
+    else:
+        day = published - timedelta(days=back)
+    return Resolution(day_range(day), day.isoformat() + _day_part_suffix(g["part"], w))
+
+
+def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    offset, part = w["anchor_days"][_key(g["anchor"] or "")]
+    day = published + timedelta(days=int(offset))
+    return Resolution(day_range(day), day.isoformat() + ("" if part is None else f"T{part}"))
+
+
+def resolve_shifted_unit(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    unit = _key(g["unit"] or "")
+    shift = _shift_of(g, w) or 0
+    if g.get("shift") and _key(g["shift"] or "") == "past":
+        return Resolution(None, "P1" + _unit_letters(unit, w))  # "the past week": a duration
+    if unit in ("week", "weekend"):
+        if unit == "weekend" and g.get("shift") is None and published.isoweekday() < 6:
+            shift = -1  # "the weekend" in a weekday report: the one just gone
+        rng, value = week_of(published + timedelta(weeks=shift))
+        if unit == "weekend":
+            saturday = rng.start + timedelta(days=5)
+            return Resolution(DateRange(saturday, rng.end, DatePrecision.WEEK), value + "-WE")
+        return Resolution(rng, value)
+    if unit == "month":
+        year, month = _shift_months(published.year, published.month, shift)
+        return Resolution(month_range(year, month), f"{year}-{month:02d}")
+    if unit == "year":
+        year = published.year + shift
+        return Resolution(year_range(year), str(year))
+    if unit == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + shift
+        year, quarter = index // 4, index % 4 + 1
+        return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}")
+    if unit == "decade":
+        decade = published.year // 10 + shift
+        return Resolution(year_range(decade * 10, decade * 10 + 9), str(decade))
+    century = published.year // 100 + shift
+    return Resolution(year_range(century * 100, century * 100 + 99), str(century))
+
+
+def _unit_letters(unit: str, w: Mapping[str, Any]) -> str:
+    letters = str(w["units"].get(unit, "D"))
+    return letters
+
+
+def resolve_ago(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    number = parse_number(g["number"] or "", w["number_words"])
+    if number is None or number != int(number):
+        return None
+    amount = int(number) * (1 if _key(g["direction"] or "") != "ago" else -1)
+    letters = _unit_letters(_key(g["unit"] or ""), w)
+    if letters.startswith("T") or letters == "S":
+        return None
+    scale = int(letters[:-1] or 1)
+    letter = letters[-1]
+    if letter == "D":
+        day = published + timedelta(days=amount)
+        return Resolution(day_range(day), day.isoformat())
+    if letter == "W":
+        rng, value = week_of(published + timedelta(weeks=amount * scale))
+        return Resolution(rng, value)
+    if letter == "M":
+        year, month = _shift_months(published.year, published.month, amount)
+        return Resolution(month_range(year, month), f"{year}-{month:02d}")
+    year = published.year + amount * scale
+    if scale == 10:
+        return Resolution(year_range(year // 10 * 10, year // 10 * 10 + 9), str(year // 10))
+    if scale == 100:
+        return Resolution(year_range(year // 100 * 100, year // 100 * 100 + 99), str(year // 100))
+    return Resolution(year_range(year), str(year))
+
+
+def _spelled_year(text: str, w: Mapping[str, Any]) -> int | None:
+    parts = re.split(r"[\s-]+", text.lower())
+    numbers = w["number_words"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        tail = parse_number(" ".join(rest), numbers) if rest else 0.0
+        return None if tail is None else 2000 + int(tail)
+    head = numbers.get(parts[0])
+    rest = [p for p in parts[1:] if p != "hundred"]
+    tail = parse_number(" ".join(rest), numbers) if rest else 0.0
+    if not isinstance(head, int) or tail is None or tail >= 100:
+        return None
+    return head * 100 + int(tail)
+
+
+def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    code = str(w["seasons"][_key(g["season"] or "")])
+    first, last = (int(x) for x in w["season_months"][code])
+    year: int | None
+    if g["year"] is not None:
+        year = int(g["year"]) if g["year"].isdigit() else _spelled_year(g["year"], w)
+        if year is None:
+            return None
+    else:
+        order = list(dict.fromkeys(str(v) for v in w["seasons"].values()))
+        season_year = published.year - (1 if published.month < 3 else 0)
+        current = season_year * 4 + next(
+            i for i, c in enumerate(order) if published.month in _season_months(c, w)
+        )
+        shift = _shift_of(g, w)
+        target = order.index(code)
+        this = published.year * 4 + target
+        if shift == -1:
+            index = max(i for i in range(current - 4, current) if i % 4 == target)
+        elif shift == 1:
+            index = min(i for i in range(current + 1, current + 5) if i % 4 == target)
+        else:
+            index = this if not (code == "WI" and published.month < 3) else this - 4
+        year = index // 4
+    return Resolution(months_range(year, first, last), f"{year}-{code}")
+
+
+def _season_months(code: str, w: Mapping[str, Any]) -> set[int]:
+    first, last = (int(x) for x in w["season_months"][code])
+    return {((first - 1 + k) % 12) + 1 for k in range((last - first) % 12 + 1)}
+
+
+def resolve_quarter(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    ordinal = g["ordinal"] or ""
+    quarter = int(ordinal) if ordinal.isdigit() else int(w["ordinals"][_key(ordinal)])
+    year = _year_of(g["year"], published)
+    if year is None:
+        current = (published.month - 1) // 3 + 1
+        shift = _shift_of(g, w)
+        if shift == 1:
+            year = published.year if quarter > current else published.year + 1
+        elif shift == -1:
+            year = published.year if quarter < current else published.year - 1
+        else:
+            year = published.year if quarter <= current else published.year - 1
+    return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}")
+
+
+def resolve_decade(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    if g["decade"]:
+        start = int(g["decade"])
+    else:
+        digit = int(g["short"][0]) if g["short"] else int(w["decade_words"][_key(g["word"] or "")])
+        century = published.year // 100 * 100
+        start = century + digit * 10
+        if start > published.year:
+            start -= 100
+    return Resolution(year_range(start, start + 9), str(start // 10))
+
+
+def resolve_century(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    century = int(g["ordinal"] or 0) - 1
+    return Resolution(year_range(century * 100, century * 100 + 99), f"{century:02d}")
+
+
+def resolve_spelled_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    year = _spelled_year(g["spelled"] or "", w)
+    if year is None or not 1000 <= year <= 2999:
+        return None
+    return Resolution(year_range(year), str(year))
+
+
+def resolve_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    year = int(g["year"] or 0)
+    if year > published.year + 30:
+        return None
+    after = m.string[m.end() : m.end() + 3]
+    strong = (
+        g["modifier"] is not None
+        or _previous_word(m.string, m.start()) in w["prepositions"]
+        or re.match(r"(?:[,.;:)!?\"”]|'s|’s|\s*$|\s*\n)", after) is not None
+    )
+    return Resolution(year_range(year), str(year), weak=not strong)
+
+
+def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    if g.get("word"):
+        hour, minute = int(w["clock_words"][_key(g["word"] or "")]), 0
+    else:
+        hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if not ampm and not g.get("zone") and hour > 23:
+            return None
+    return Resolution(day_range(published), f"{published.isoformat()}T{hour:02d}:{minute:02d}")
+
+
+def resolve_reference(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    return Resolution(None, str(w["references"][_key(g["reference"] or "")]))
+
+
+def resolve_set(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    if g.get("word"):
+        return Resolution(None, str(w["sets"][_key(g["word"] or "")]))
+    letters = _unit_letters(_key(g["unit"] or ""), w)
+    return Resolution(None, _duration_value("1", letters))
+
+
+def _duration_value(amount: str, letters: str) -> str:
+    scale = letters.lstrip("T")[:-1]
+    letter = letters[-1]
+    if scale and amount != "X":
+        amount = str(int(float(amount) * int(scale)))
+    elif scale:
+        letter = {"10Y": "DE", "100Y": "CE"}.get(scale + letter, letter)
+    return ("PT" if letters.startswith("T") else "P") + amount + letter
+
+
+def resolve_duration(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    letters = _unit_letters(_key(g["unit"] or ""), w)
+    if g.get("vague"):
+        return Resolution(None, _duration_value("X", letters))
+    number = parse_number(g["number"] or "", w["number_words"])
+    if number is None:
+        return None
+    amount = str(int(number)) if number == int(number) else str(number)
+    return Resolution(None, _duration_value(amount, letters))
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso_date": resolve_iso_date,
+    "numeric_date": resolve_iso_date,
+    "month_day": resolve_month_day,
+    "day_month": resolve_month_day,
+    "month": resolve_month,
+    "weekday": resolve_weekday,
+    "anchor_day": resolve_anchor_day,
+    "shifted_unit": resolve_shifted_unit,
+    "ago": resolve_ago,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "spelled_year": resolve_spelled_year,
+    "year": resolve_year,
+    "clock": resolve_clock,
+    "reference": resolve_reference,
+    "set": resolve_set,
+    "duration": resolve_duration,
+}
+
+
+def find_candidates(text: str, published: date) -> Iterator[Candidate]:
+    """Every rule match that resolves, overlapping ones included (the caller chooses)."""
+    lexicon = load_lexicon()
+    for kind, pattern in lexicon.patterns:
+        resolver = RESOLVERS[kind]
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            groups = match.groupdict()
+            try:
+                resolution = resolver(groups, published, match, lexicon.words)
+            except (ValueError, OverflowError, KeyError):
+                resolution = None
+            if resolution is not None:
+                yield Candidate(match.start(), match.end(), resolution)
