@@ -30,7 +30,9 @@ def collapse(text: str) -> str:
 def _broken_here(text: str, at: int) -> bool:
     line = text[text.rfind("\n", 0, at) + 1 : at]
     last = _LAST_WORD.search(line)
-    return bool(last) and (last.group(1)[0].islower() or last.group(1).endswith(","))
+    if not last or last.group(1)[-1] in ".!?:;\"”’)]":
+        return False
+    return last.group(1)[0].islower() or last.group(1).endswith(",")
 
 
 def rejoin_broken_sentences(text: str) -> str:
