@@ -21,6 +21,8 @@ from typing import Any
 from crisisledger.lexicon.loader import load_lexicon, word_set
 from crisisledger.model import Role
 
+_IRREGULAR_SPEECH = frozenset({"said", "told", "wrote", "denied", "replied"})
+_COPULAS = frozenset({"is", "are", "was", "were"})
 _QUOTES_OPEN = ("“", '"', "‘", "'")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -85,8 +87,9 @@ def _root(facts: SentenceFacts) -> Any:
 def _main_clause_attributed(facts: SentenceFacts, lemmas: list[str]) -> bool:
     verbs = word_set("roles", "attribution_verbs")
     root = _root(facts)
-    if root is None:
-        return any(lemma in verbs for lemma in lemmas) or "according" in lemmas
+    if root is None:  # no parse: any inflected attribution verb
+        forms = {f for v in verbs for f in (v, v + "s", v + "ed", v + "d")} | _IRREGULAR_SPEECH
+        return any(word in forms for word in lemmas) or "according" in lemmas
     heads = {root, *[c for c in root.children if c.dep_ in ("conj", "advcl", "xcomp")]}
     if any(t.lemma_.lower() in verbs for t in heads):
         return True
@@ -103,10 +106,13 @@ def _is_commentary(facts: SentenceFacts, text: str) -> bool:
     lowered = text.lower()
     opener = any(lowered.startswith(o) for o in load_lexicon("roles")["discourse_openers"])
     root = _root(facts)
-    argument = root is not None and root.lemma_.lower() in word_set("roles", "argument_verbs")
-    modal = root is not None and any(
-        c.dep_ == "aux" and c.lower_ in word_set("roles", "judgement_modals") for c in root.children
-    )
+    arguments, modals = word_set("roles", "argument_verbs"), word_set("roles", "judgement_modals")
+    if root is not None:
+        argument = root.lemma_.lower() in arguments
+        modal = any(c.dep_ == "aux" and c.lower_ in modals for c in root.children)
+    else:  # no parse: any argument verb or modal among the words
+        argument = bool(words & (arguments | _COPULAS))
+        modal = bool(words & modals)
     contrast = bool(re.search(r"\bnot (?:only )?(?:on|aimed|about|to)\b.*\bbut\b|\bnot\b.*\brather\b", lowered))
     if n_eval >= 2 or (modal and argument):
         return True
