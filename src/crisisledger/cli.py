@@ -317,6 +317,21 @@ def show(doc_id: str, db: str | None, quiet: bool, verbose: bool, as_json: bool)
     render_document(record, _console())
 
 
+@main.command()
+@common
+@filter_options
+@click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
+def timeline(db: str | None, quiet: bool, verbose: bool, as_json: bool, **kw: Any) -> None:
+    """Event clusters by date: what happened, where, and how many independent outlets told it."""
+    from crisisledger.link.hooks import timeline_rows
+
+    _setup_logging(verbose, quiet)
+    rows = timeline_rows(_store(db), _filters(**kw))
+    cols = [("date", "date"), ("type", "type"), ("place", "place"), ("actors", "actors"), ("sources", "sources"),
+            ("evidence", "evidence")]
+    _emit(rows, cols, as_json, "Timeline")
+
+
 # -- files out --------------------------------------------------------------------------------------
 @main.command()
 @common

@@ -25,3 +25,7 @@ def cluster_rows(store: Any, filters: Any) -> list[dict[str, Any]]:
 
 def series_rows(store: Any, filters: Any, plot: Path | None) -> list[dict[str, Any]]:
     return []
+
+
+def timeline_rows(store: Any, filters: Any) -> list[dict[str, Any]]:
+    return []
