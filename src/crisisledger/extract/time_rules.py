@@ -21,7 +21,6 @@ import yaml
 
 from crisisledger.model import DatePrecision, DateRange
 
-FUTURE_WEIGHT = 2  # a future date must be this many times nearer than a past one to win
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +87,8 @@ def load_lexicon() -> Lexicon:
         "period_modifier": _alternation(words["period_modifiers"]),
         "clock_word": _alternation(words["clock_words"]),
         "spelled_year": _spelled_year_regex(words["number_words"]),
+        "holiday": _alternation(words["holidays"]),
+        "time_zone": _alternation(words["time_zones"]),
     }
     patterns = tuple(
         (str(p["kind"]), re.compile(re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], p["regex"]), re.I))
@@ -128,16 +129,6 @@ def week_of(day: date) -> tuple[DateRange, str]:
     monday = day - timedelta(days=day.weekday())
     iso = day.isocalendar()
     return DateRange(monday, monday + timedelta(days=6), DatePrecision.WEEK), f"{iso.year}-W{iso.week:02d}"
-
-
-def _nearest(candidates: list[date], published: date) -> date:
-    """The candidate nearest the publication date, past preferred."""
-
-    def cost(d: date) -> int:
-        delta = (d - published).days
-        return -delta if delta <= 0 else delta * FUTURE_WEIGHT
-
-    return min(candidates, key=cost)
 
 
 def _shift_months(year: int, month: int, by: int) -> tuple[int, int]:
@@ -183,17 +174,28 @@ def _shift_of(g: Mapping[str, str | None], words: Mapping[str, Any]) -> int | No
 
 # ---------------------------------------------------------------- resolvers
 
+FUTURE_WEIGHT = 2  # a future date must be this many times nearer than the past one to win
+
 Groups = Mapping[str, str | None]
 Resolver = Callable[[Groups, date, re.Match[str], Mapping[str, Any]], Resolution | None]
 
 
-def _day_resolution(year: int | None, month: int, day: int, published: date) -> Resolution | None:
-    if year is not None:
-        found = _safe_date(year, month, day)
-    else:
-        options = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
-        present = [d for d in options if d is not None]
-        found = _nearest(present, published) if present else None
+def default_year(month: int, day: int, published: date, future: bool) -> int:
+    """The year of a date named without one: the nearest occurrence, a past one preferred
+    (a future one must be FUTURE_WEIGHT times nearer), or the next one after a future cue."""
+    this_year = date(published.year, month, min(day, 28))
+    ahead = (this_year - published).days
+    if future:
+        return published.year if ahead >= 0 else published.year + 1
+    if ahead > 0:
+        return published.year if ahead * FUTURE_WEIGHT < 365 - ahead else published.year - 1
+    return published.year if -ahead <= (365 + ahead) * FUTURE_WEIGHT else published.year + 1
+
+
+def _day_resolution(
+    year: int | None, month: int, day: int, published: date, future: bool = False
+) -> Resolution | None:
+    found = _safe_date(default_year(month, day, published, future) if year is None else year, month, day)
     return Resolution(day_range(found), found.isoformat()) if found else None
 
 
@@ -209,26 +211,46 @@ def _year_of(text: str | None, published: date) -> int | None:
 
 
 def resolve_iso_date(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    return _day_resolution(_year_of(g["year"], published), int(g["month"] or 0), int(g["day"] or 0), published)
+    return _day_resolution(_year_of(g.get("year"), published), int(g.get("month") or 0), int(g.get("day") or 0), published)
 
 
 def resolve_month_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    month_word = g["month"] or ""
+    month_word = g.get("month") or ""
     if not _capitalised(month_word):
         return None
     month = int(w["months"][_key(month_word)])
-    return _day_resolution(_year_of(g["year"], published), month, int(g["day"] or 0), published)
+    year = _year_of(g.get("year"), published)
+    shift = _shift_of(g, w)
+    day = int(g.get("day") or 0)
+    if year is None and shift is not None and shift != 0:
+        year = published.year
+        this_year = _safe_date(year, month, day)
+        if this_year is not None and shift < 0 and this_year >= published:
+            year -= 1
+        elif this_year is not None and shift > 0 and this_year <= published:
+            year += 1
+    return _day_resolution(year, month, day, published, _future_context(m, w))
+
+
+def resolve_week_of(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    found = resolve_month_day(g, published, m, w)
+    if found is None or found.range is None:
+        return None
+    rng, value = week_of(found.range.start)
+    return Resolution(rng, value)
 
 
 def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    month_word = g["month"] or ""
+    month_word = g.get("month") or ""
     if not _capitalised(month_word):
         return None
     month = int(w["months"][_key(month_word)])
     shift = _shift_of(g, w)
-    year = _year_of(g["year"], published)
+    year = _year_of(g.get("year"), published)
     weak = False
-    if year is None:
+    if g.get("year_shift"):
+        year = published.year + int(w["shifts"][_key(g.get("year_shift") or "")])
+    elif year is None:
         if shift == -1:
             year = published.year if month < published.month else published.year - 1
         elif shift == 1:
@@ -236,19 +258,14 @@ def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
         elif shift == 0:
             year = published.year
         else:
-            options = [date(published.year + k, month, 15) for k in (-1, 0, 1)]
-            year = _nearest(options, published.replace(day=15)).year
-            bare = g["modifier"] is None and _key(month_word) in w["ambiguous_bare_months"]
+            year = default_year(month, 1, published.replace(day=1), _future_context(m, w))
+            bare = g.get("modifier") is None and _key(month_word) in w["ambiguous_bare_months"]
             weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
     return Resolution(month_range(year, month), f"{year}-{month:02d}", weak)
 
 
-def _day_part_suffix(part: str | None, w: Mapping[str, Any]) -> str:
-    return "" if part is None else "T" + str(w["day_parts"][_key(part)])
-
-
 def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    word = g["weekday"] or ""
+    word = g.get("weekday") or ""
     if not _capitalised(word):
         return None
     weekday = int(w["weekdays"][_key(word)])
@@ -260,13 +277,31 @@ def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str
         day = published + timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
     elif shift == 0:
         day = published + timedelta(days=weekday - published.isoweekday())
+    elif _future_context(m, w):
+        day = published + timedelta(days=(weekday - published.isoweekday()) % 7)
     else:
         day = published - timedelta(days=back)
-    return Resolution(day_range(day), day.isoformat() + _day_part_suffix(g["part"], w))
+    # "Friday night" keeps day precision: news annotators mostly drop the part of day after a weekday
+    return Resolution(day_range(day), day.isoformat())
+
+
+def _future_context(m: re.Match[str], w: Mapping[str, Any]) -> bool:
+    """A future marker earlier in the clause ("talks will resume Tuesday"), unless a past participle
+    stands right before the date ("would appeal the ruling announced Wednesday")."""
+    before = re.split(r"[.;:!?,\n]\s", m.string[max(0, m.start() - 80) : m.start()])[-1]
+    if re.search(r"\w+ed\s+(?:on\s+)?$", before):
+        return False
+    pattern = _future_marker_regex(tuple(w["future_markers"]))
+    return pattern.search(before) is not None
+
+
+@cache
+def _future_marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _alternation(markers) + r"(?!\w)", re.I)
 
 
 def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    offset, part = w["anchor_days"][_key(g["anchor"] or "")]
+    offset, part = w["anchor_days"][_key(g.get("anchor") or "")]
     day = published + timedelta(days=int(offset))
     return Resolution(day_range(day), day.isoformat() + ("" if part is None else f"T{part}"))
 
@@ -274,9 +309,9 @@ def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[
 def resolve_shifted_unit(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    unit = _key(g["unit"] or "")
+    unit = _key(g.get("unit") or "")
     shift = _shift_of(g, w) or 0
-    if g.get("shift") and _key(g["shift"] or "") == "past":
+    if g.get("shift") and _key(g.get("shift") or "") == "past":
         return Resolution(None, "P1" + _unit_letters(unit, w))  # "the past week": a duration
     if unit in ("week", "weekend"):
         if unit == "weekend" and g.get("shift") is None and published.isoweekday() < 6:
@@ -309,11 +344,11 @@ def _unit_letters(unit: str, w: Mapping[str, Any]) -> str:
 
 
 def resolve_ago(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    number = parse_number(g["number"] or "", w["number_words"])
+    number = parse_number(g.get("number") or "", w["number_words"])
     if number is None or number != int(number):
         return None
-    amount = int(number) * (1 if _key(g["direction"] or "") != "ago" else -1)
-    letters = _unit_letters(_key(g["unit"] or ""), w)
+    amount = int(number) * (1 if _key(g.get("direction") or "") != "ago" else -1)
+    letters = _unit_letters(_key(g.get("unit") or ""), w)
     if letters.startswith("T") or letters == "S":
         return None
     scale = int(letters[:-1] or 1)
@@ -351,11 +386,12 @@ def _spelled_year(text: str, w: Mapping[str, Any]) -> int | None:
 
 
 def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    code = str(w["seasons"][_key(g["season"] or "")])
+    code = str(w["seasons"][_key(g.get("season") or "")])
     first, last = (int(x) for x in w["season_months"][code])
     year: int | None
-    if g["year"] is not None:
-        year = int(g["year"]) if g["year"].isdigit() else _spelled_year(g["year"], w)
+    year_text = g.get("year")
+    if year_text is not None:
+        year = int(year_text) if year_text.isdigit() else _spelled_year(year_text, w)
         if year is None:
             return None
     else:
@@ -374,7 +410,9 @@ def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str,
         else:
             index = this if not (code == "WI" and published.month < 3) else this - 4
         year = index // 4
-    return Resolution(months_range(year, first, last), f"{year}-{code}")
+    bare = g.get("shift") is None and g.get("modifier") is None and g.get("year") is None
+    weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
+    return Resolution(months_range(year, first, last), f"{year}-{code}", weak)
 
 
 def _season_months(code: str, w: Mapping[str, Any]) -> set[int]:
@@ -383,9 +421,9 @@ def _season_months(code: str, w: Mapping[str, Any]) -> set[int]:
 
 
 def resolve_quarter(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    ordinal = g["ordinal"] or ""
+    ordinal = g.get("ordinal") or ""
     quarter = int(ordinal) if ordinal.isdigit() else int(w["ordinals"][_key(ordinal)])
-    year = _year_of(g["year"], published)
+    year = _year_of(g.get("year"), published)
     if year is None:
         current = (published.month - 1) // 3 + 1
         shift = _shift_of(g, w)
@@ -399,10 +437,10 @@ def resolve_quarter(g: Groups, published: date, m: re.Match[str], w: Mapping[str
 
 
 def resolve_decade(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    if g["decade"]:
-        start = int(g["decade"])
+    if g.get("decade"):
+        start = int(g.get("decade"))
     else:
-        digit = int(g["short"][0]) if g["short"] else int(w["decade_words"][_key(g["word"] or "")])
+        digit = int(g.get("short")[0]) if g.get("short") else int(w["decade_words"][_key(g.get("word") or "")])
         century = published.year // 100 * 100
         start = century + digit * 10
         if start > published.year:
@@ -411,26 +449,26 @@ def resolve_decade(g: Groups, published: date, m: re.Match[str], w: Mapping[str,
 
 
 def resolve_century(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    century = int(g["ordinal"] or 0) - 1
+    century = int(g.get("ordinal") or 0) - 1
     return Resolution(year_range(century * 100, century * 100 + 99), f"{century:02d}")
 
 
 def resolve_spelled_year(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    year = _spelled_year(g["spelled"] or "", w)
+    year = _spelled_year(g.get("spelled") or "", w)
     if year is None or not 1000 <= year <= 2999:
         return None
     return Resolution(year_range(year), str(year))
 
 
 def resolve_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    year = int(g["year"] or 0)
+    year = int(g.get("year") or 0)
     if year > published.year + 30:
         return None
     after = m.string[m.end() : m.end() + 3]
     strong = (
-        g["modifier"] is not None
+        g.get("modifier") is not None
         or _previous_word(m.string, m.start()) in w["prepositions"]
         or re.match(r"(?:[,.;:)!?\"”]|'s|’s|\s*$|\s*\n)", after) is not None
     )
@@ -439,9 +477,9 @@ def resolve_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, A
 
 def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
     if g.get("word"):
-        hour, minute = int(w["clock_words"][_key(g["word"] or "")]), 0
+        hour, minute = int(w["clock_words"][_key(g.get("word") or "")]), 0
     else:
-        hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
+        hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower()
         if ampm.startswith("p") and hour < 12:
             hour += 12
@@ -452,16 +490,60 @@ def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
     return Resolution(day_range(published), f"{published.isoformat()}T{hour:02d}:{minute:02d}")
 
 
+def resolve_clock_weekday(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    day = resolve_weekday({"weekday": g.get("weekday"), "shift": None, "part": None}, published, m, w)
+    clock = resolve_clock(g, published, m, w)
+    if day is None or day.range is None or clock is None:
+        return None
+    return Resolution(day.range, day.range.start.isoformat() + clock.timex[10:])
+
+
+def _holiday_date(spec: Mapping[str, int], year: int) -> date:
+    month = int(spec["month"])
+    if "day" in spec:
+        return date(year, month, int(spec["day"]))
+    weekday, nth = int(spec["weekday"]), int(spec["nth"])
+    if nth < 0:
+        last = _last_day(year, month)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, int(spec.get("after_day", 1)))
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def resolve_holiday(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    name = g.get("holiday") or ""
+    if not _capitalised(name):
+        return None
+    spec = w["holidays"][_key(name)]
+    year = _year_of(g.get("year"), published)
+    shift = _shift_of(g, w)
+    if year is None:
+        this_year = _holiday_date(spec, published.year)
+        if shift == 1:
+            year = published.year + (1 if this_year <= published else 0)
+        elif shift == 0:
+            year = published.year
+        else:  # the last one, or the one coming up within a few weeks
+            ahead = (this_year - published).days
+            year = published.year - (1 if ahead > (0 if shift == -1 else 30) else 0)
+    day = _holiday_date(spec, year)
+    return Resolution(day_range(day), day.isoformat())
+
+
 def resolve_reference(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    return Resolution(None, str(w["references"][_key(g["reference"] or "")]))
+    if g.get("vague"):
+        return Resolution(None, "PAST_REF")
+    return Resolution(None, str(w["references"][_key(g.get("reference") or "")]))
 
 
 def resolve_set(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
     if g.get("word"):
-        return Resolution(None, str(w["sets"][_key(g["word"] or "")]))
-    letters = _unit_letters(_key(g["unit"] or ""), w)
+        return Resolution(None, str(w["sets"][_key(g.get("word") or "")]))
+    letters = _unit_letters(_key(g.get("unit") or ""), w)
     return Resolution(None, _duration_value("1", letters))
 
 
@@ -478,10 +560,10 @@ def _duration_value(amount: str, letters: str) -> str:
 def resolve_duration(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    letters = _unit_letters(_key(g["unit"] or ""), w)
+    letters = _unit_letters(_key(g.get("unit") or ""), w)
     if g.get("vague"):
         return Resolution(None, _duration_value("X", letters))
-    number = parse_number(g["number"] or "", w["number_words"])
+    number = parse_number(g.get("number") or "", w["number_words"])
     if number is None:
         return None
     amount = str(int(number)) if number == int(number) else str(number)
@@ -505,6 +587,9 @@ RESOLVERS: dict[str, Resolver] = {
     "spelled_year": resolve_spelled_year,
     "year": resolve_year,
     "clock": resolve_clock,
+    "clock_weekday": resolve_clock_weekday,
+    "holiday": resolve_holiday,
+    "week_of": resolve_week_of,
     "reference": resolve_reference,
     "set": resolve_set,
     "duration": resolve_duration,
