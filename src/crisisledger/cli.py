@@ -398,7 +398,7 @@ def eval_command(golds: tuple[Path, ...], db: str | None, as_json: bool, export_
     Each gold's reports are ingested into a temporary ledger (or --db) with the gold's date and outlet.
     Low scores never change the exit status; unreadable golds (1) or failed ingests (3) do.
     """
-    from crisisledger.jobs.evaluate import evaluate_gold
+    from crisisledger.evaluate.runner import evaluate_gold
 
     _setup_logging(verbose, quiet)
     results, status = [], 0

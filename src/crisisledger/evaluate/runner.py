@@ -1,4 +1,4 @@
-"""`crisisledger eval`: ingest a gold file's reports into a ledger, export, and score the export."""
+"""`crisisledger eval`: ingest a gold file's reports into a ledger, export, and score the export (jobs → evaluate)."""
 
 from __future__ import annotations
 
