@@ -15,22 +15,24 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from crisisledger.extract.time_rules import Candidate, Resolution, day_range, find_candidates
+from crisisledger.extract.time_rules import (
+    Candidate,
+    Resolution,
+    day_range,
+    find_candidates,
+    month_range,
+    week_of,
+    year_range,
+)
 from crisisledger.extract.time_rules import load_lexicon as _load_lexicon
-from crisisledger.extract.time_rules import month_range, week_of, year_range
 from crisisledger.model import TimeExpr
 
 STAGE = "time@1"
 
-# Leading words that are not part of the calendar expression, and hints not worth parsing.
-_LEADING = re.compile(r"^(?:(?:since|on|in|until|till|by|from|at|of|during|before|after|for)\s+)+", re.I)
-_NOT_A_DATE = re.compile(r"\b(?:old|age[ds]?|aged)\b|-year-old", re.I)
-_DATE_WORD = re.compile(r"\d[/.-]\d|\b(?:19|20)\d\d\b", re.I)
+_DATE_DIGITS = re.compile(r"\d[/.-]\d|\b(?:19|20)\d\d\b")
 
 
-def extract_times(
-    text: str, published: date, hints: Sequence[tuple[int, int]] = ()
-) -> tuple[TimeExpr, ...]:
+def extract_times(text: str, published: date, hints: Sequence[tuple[int, int]] = ()) -> tuple[TimeExpr, ...]:
     """Calendar expressions in `text`, sorted by start; `hints` are spans a tagger marked DATE/TIME."""
     candidates = [c for c in find_candidates(text, published) if not c.resolution.weak or _inside(c, hints)]
     chosen = _longest_first(candidates)
@@ -41,7 +43,8 @@ def extract_times(
                 chosen.append(fallback)
     chosen.sort(key=lambda c: (c.start, c.end))
     return tuple(
-        TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex) for c in chosen
+        TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex)
+        for c in chosen
     )
 
 
@@ -59,15 +62,25 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+@lru_cache(maxsize=1)
+def _hint_filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(leading words to strip, words that disqualify a hint), from the lexicon."""
+    words = _load_lexicon().words
+    leading = "|".join(re.escape(w) for w in words["hint_leading_words"])
+    rejects = "|".join(re.escape(w) for w in words["hint_rejects"])
+    return re.compile(rf"^(?:(?:{leading})\s+)+", re.I), re.compile(
+        rf"(?<![\w-])(?:{rejects})(?![\w-])", re.I
+    )
+
+
 def _from_dateparser(text: str, start: int, end: int, published: date) -> Candidate | None:
-    span = text[start:end]
-    lead = _LEADING.match(span)
+    leading, rejects = _hint_filters()
+    lead = leading.match(text[start:end])
     if lead:
         start += lead.end()
-        span = text[start:end]
-    stripped = span.rstrip(" .,;:")
+    stripped = text[start:end].rstrip(" .,;:")
     end = start + len(stripped)
-    if not stripped or _NOT_A_DATE.search(stripped) or not _looks_like_date(stripped):
+    if not stripped or rejects.search(stripped) or not _looks_like_date(stripped):
         return None
     resolution = _parse_with_dateparser(stripped, published)
     return None if resolution is None else Candidate(start, end, resolution)
@@ -77,7 +90,7 @@ def _looks_like_date(span: str) -> bool:
     """Worth dateparser's time: a month or weekday name, or digits shaped like a date."""
     words = _load_lexicon().words
     tokens = {t.lower().rstrip(".") for t in re.findall(r"[A-Za-z.]+", span)}
-    return bool(_DATE_WORD.search(span)) or bool(tokens & (set(words["months"]) | set(words["weekdays"])))
+    return bool(_DATE_DIGITS.search(span)) or bool(tokens & (set(words["months"]) | set(words["weekdays"])))
 
 
 @lru_cache(maxsize=64)

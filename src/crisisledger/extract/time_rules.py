@@ -22,7 +22,6 @@ import yaml
 from crisisledger.model import DatePrecision, DateRange
 
 
-
 @dataclass(frozen=True, slots=True)
 class Resolution:
     range: DateRange | None
@@ -62,7 +61,8 @@ def _number_regex(words: Mapping[str, Any]) -> str:
 
 def _spelled_year_regex(words: Mapping[str, Any]) -> str:
     small = _alternation([w for w, v in words.items() if isinstance(v, int) and 1 <= v < 100])
-    return rf"(?:(?:eighteen|nineteen)[\s-]+(?:hundred[\s-]+)?{small}(?:[\s-]+{small})?|two\s+thousand(?:\s+(?:and\s+)?{small})?)"
+    nineteenth = rf"(?:eighteen|nineteen)[\s-]+(?:hundred[\s-]+)?{small}(?:[\s-]+{small})?"
+    return rf"(?:{nineteenth}|two\s+thousand(?:\s+(?:and\s+)?{small})?)"
 
 
 @cache
@@ -174,7 +174,7 @@ def _shift_of(g: Mapping[str, str | None], words: Mapping[str, Any]) -> int | No
 
 # ---------------------------------------------------------------- resolvers
 
-FUTURE_WEIGHT = 2  # a future date must be this many times nearer than the past one to win
+FUTURE_WEIGHT = 4  # a future date must be this many times nearer than the past one to win
 
 Groups = Mapping[str, str | None]
 Resolver = Callable[[Groups, date, re.Match[str], Mapping[str, Any]], Resolution | None]
@@ -211,10 +211,14 @@ def _year_of(text: str | None, published: date) -> int | None:
 
 
 def resolve_iso_date(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    return _day_resolution(_year_of(g.get("year"), published), int(g.get("month") or 0), int(g.get("day") or 0), published)
+    return _day_resolution(
+        _year_of(g.get("year"), published), int(g.get("month") or 0), int(g.get("day") or 0), published
+    )
 
 
-def resolve_month_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_month_day(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     month_word = g.get("month") or ""
     if not _capitalised(month_word):
         return None
@@ -300,7 +304,9 @@ def _future_marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _alternation(markers) + r"(?!\w)", re.I)
 
 
-def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_anchor_day(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     offset, part = w["anchor_days"][_key(g.get("anchor") or "")]
     day = published + timedelta(days=int(offset))
     return Resolution(day_range(day), day.isoformat() + ("" if part is None else f"T{part}"))
@@ -411,6 +417,8 @@ def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str,
             index = this if not (code == "WI" and published.month < 3) else this - 4
         year = index // 4
     bare = g.get("shift") is None and g.get("modifier") is None and g.get("year") is None
+    if bare and re.match(r"\s+of\b", m.string[m.end() :]):
+        return None  # "the fall of the city"
     weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
     return Resolution(months_range(year, first, last), f"{year}-{code}", weak)
 
@@ -436,11 +444,29 @@ def resolve_quarter(g: Groups, published: date, m: re.Match[str], w: Mapping[str
     return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}")
 
 
+def resolve_half_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    half = int(w["ordinals"][_key(g.get("ordinal") or "")])
+    year = _year_of(g.get("year"), published)
+    if year is None:  # a half not yet begun is last year's
+        year = published.year if half == 1 or published.month > 6 else published.year - 1
+    return Resolution(months_range(year, half * 6 - 5, half * 6), f"{year}-H{half}")
+
+
+def resolve_fiscal_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    year = int(g.get("year") or 0)
+    return Resolution(year_range(year), f"FY{year}")
+
+
 def resolve_decade(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
-    if g.get("decade"):
-        start = int(g.get("decade"))
+    decade, short, word = g.get("decade"), g.get("short"), g.get("word")
+    if decade:
+        start = int(decade)
     else:
-        digit = int(g.get("short")[0]) if g.get("short") else int(w["decade_words"][_key(g.get("word") or "")])
+        digit = int(short[0]) if short else int(w["decade_words"][_key(word or "")])
         century = published.year // 100 * 100
         start = century + digit * 10
         if start > published.year:
@@ -557,9 +583,7 @@ def _duration_value(amount: str, letters: str) -> str:
     return ("PT" if letters.startswith("T") else "P") + amount + letter
 
 
-def resolve_duration(
-    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
-) -> Resolution | None:
+def resolve_duration(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
     letters = _unit_letters(_key(g.get("unit") or ""), w)
     if g.get("vague"):
         return Resolution(None, _duration_value("X", letters))
@@ -583,6 +607,8 @@ RESOLVERS: dict[str, Resolver] = {
     "season": resolve_season,
     "quarter": resolve_quarter,
     "decade": resolve_decade,
+    "half_year": resolve_half_year,
+    "fiscal_year": resolve_fiscal_year,
     "century": resolve_century,
     "spelled_year": resolve_spelled_year,
     "year": resolve_year,
