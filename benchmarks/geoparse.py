@@ -1,0 +1,203 @@
+"""Geoparsing benchmark: GeoWebNews, LGL, TR-News, GeoVirus (`../shared/benchmarks/`).
+
+Runs spaCy and `extract_places` per article and reports recognition P/R/F1 (overlap matching; sites left
+out), geocoding on the found gold toponyms (accuracy at 161 km, mean/median km error, AUC of log error;
+a place with no point counts as 20,039 km), country accuracy (LGL, TR-News), over all gold toponyms and
+over those in the shipped gazetteer, for the first (tune) and second half of each set's documents.
+
+    .venv/bin/python benchmarks/geoparse.py [--sets lgl,tr-news] [--limit N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sqlite3
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crisisledger.extract.places import extract_places
+from crisisledger.gazetteer import Gazetteer, default_gazetteer
+from crisisledger.language.nlp import AnalyzedDocument, Entity, parse
+from crisisledger.model import Document, Place, PlacePrecision, Role, Sentence
+
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+FILES = {
+    "geowebnews": ROOT / "geowebnews" / "GWN.xml",
+    "lgl": ROOT / "lgl" / "lgl.xml",
+    "tr-news": ROOT / "tr-news" / "TR-News.xml",
+    "geovirus": ROOT / "geovirus" / "GeoVirus.xml",
+}
+MAX_KM = 20039.0
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    name: str
+    lat: float
+    lon: float
+    geonames_id: int | None = None
+    country: str | None = None  # ISO3
+    in_gazetteer: bool = False
+
+
+@dataclass
+class Article:
+    text: str
+    gold: list[Gold] = field(default_factory=list)
+
+
+def _f(node: ET.Element, tag: str) -> str:
+    return (node.findtext(tag) or "").strip()
+
+
+def load(name: str, gazetteer: Gazetteer) -> list[Article]:
+    root = ET.parse(FILES[name]).getroot()
+    articles: list[Article] = []
+    for art in root.iter("article"):
+        a = Article(art.findtext("text") or "")
+        if name == "geowebnews":
+            for t in art.iter("toponym"):
+                kind = _f(t, "type")
+                if kind.endswith("_Expression") or kind == "Non_Toponym" or not _f(t, "latitude"):
+                    continue
+                gid = _f(t, "geonamesID")
+                a.gold.append(Gold(int(_f(t, "start")), int(_f(t, "end")), _f(t, "extractedName"),
+                                   float(_f(t, "latitude")), float(_f(t, "longitude")), int(gid) if gid else None))
+        elif name == "geovirus":
+            for t in art.iter("location"):
+                a.gold.append(Gold(int(_f(t, "start")), int(_f(t, "end")), _f(t, "name"),
+                                   float(_f(t, "lat")), float(_f(t, "lon"))))
+        else:
+            for t in art.iter("toponym"):
+                tag = t.find("gaztag")
+                if tag is None or not _f(tag, "lat"):
+                    continue
+                country = _f(tag, "country")
+                a.gold.append(Gold(int(_f(t, "start")), int(_f(t, "end")), _f(t, "phrase"),
+                                   float(_f(tag, "lat")), float(_f(tag, "lon")), int(tag.get("geonameid") or 0) or None,
+                                   gazetteer.country_for_word(country) if country else None))
+        articles.append(a)
+    return articles
+
+
+def mark_in_gazetteer(articles: list[Article], gazetteer: Gazetteer) -> None:
+    con = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
+    ids = {int(r[0]) for r in con.execute("SELECT geonames_id FROM places WHERE geonames_id IS NOT NULL")}
+    con.close()
+    for a in articles:
+        for g in a.gold:
+            if g.geonames_id is not None:
+                g.in_gazetteer = g.geonames_id in ids
+            else:
+                g.in_gazetteer = any(km(c.lat, c.lon, g.lat, g.lon) <= 161 for c in gazetteer.candidates(g.name))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def analyse(text: str) -> tuple[AnalyzedDocument, float]:
+    t0 = time.perf_counter()
+    doc = parse(text)
+    spent = time.perf_counter() - t0
+    sentences = tuple(Sentence(s.text, s.start_char, s.end_char, Role.REPORT) for s in doc.sents)
+    entities = tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
+    return AnalyzedDocument(Document("bench", text, date(2020, 1, 1)), sentences, entities, doc), spent
+
+
+@dataclass
+class Tally:
+    system: int = 0
+    system_hit: int = 0
+    gold: int = 0
+    gold_hit: int = 0
+    errors: list[float] = field(default_factory=list)
+    countries: list[bool] = field(default_factory=list)
+
+    def report(self) -> dict[str, Any]:
+        p = self.system_hit / self.system if self.system else 0.0
+        r = self.gold_hit / self.gold if self.gold else 0.0
+        e = self.errors
+        return {
+            "gold": self.gold, "found": self.gold_hit, "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "acc161": round(sum(x <= 161 for x in e) / len(e), 3) if e else None,
+            "mean_km": round(statistics.fmean(e)) if e else None,
+            "median_km": round(statistics.median(e)) if e else None,
+            "auc": round(statistics.fmean(math.log(1 + x) / math.log(MAX_KM) for x in e), 3) if e else None,
+            "country_acc": round(sum(self.countries) / len(self.countries), 3) if self.countries else None,
+            "country_n": len(self.countries),
+        }
+
+
+def score(article: Article, places: tuple[Place, ...], tally: Tally, only_gazetteer: bool) -> None:
+    system = [p for p in places if p.precision != PlacePrecision.SITE or p.name is not None]
+    gold = [g for g in article.gold if g.in_gazetteer or not only_gazetteer]
+    tally.gold += len(gold)
+    if not only_gazetteer:
+        tally.system += len(system)
+        tally.system_hit += sum(any(p.start < g.end and g.start < p.end for g in article.gold) for p in system)
+    for g in gold:
+        hits = [p for p in system if p.start < g.end and g.start < p.end]
+        if not hits:
+            continue
+        tally.gold_hit += 1
+        p = hits[0]
+        tally.errors.append(km(p.lat, p.lon, g.lat, g.lon) if p.lat is not None and p.lon is not None else MAX_KM)
+        if g.country:
+            tally.countries.append(p.country == g.country)
+
+
+def run(name: str, gazetteer: Gazetteer, limit: int | None) -> dict[str, Any]:
+    articles = load(name, gazetteer)
+    mark_in_gazetteer(articles, gazetteer)
+    half = len(articles) // 2
+    halves = {"tune": articles[:half], "test": articles[half:]}
+    out: dict[str, Any] = {"documents": len(articles)}
+    spacy_s = place_s = 0.0
+    for label, docs in halves.items():
+        if limit:
+            docs = docs[:limit]
+        all_t, gaz_t = Tally(), Tally()
+        for a in docs:
+            analyzed, spent = analyse(a.text)
+            t0 = time.perf_counter()
+            places = extract_places(analyzed, gazetteer)
+            place_s += time.perf_counter() - t0
+            spacy_s += spent
+            score(a, places, all_t, only_gazetteer=False)
+            score(a, places, gaz_t, only_gazetteer=True)
+        out[label] = {"documents": len(docs), "all": all_t.report(), "in_gazetteer": gaz_t.report()}
+    out["spacy_s"], out["places_s"] = round(spacy_s, 2), round(place_s, 2)
+    out["places_overhead"] = round(place_s / spacy_s, 3) if spacy_s else None
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=",".join(FILES))
+    ap.add_argument("--limit", type=int, default=None, help="documents per half (a sample)")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+    gazetteer = default_gazetteer()
+    results = {name: run(name, gazetteer, args.limit) for name in args.sets.split(",")}
+    text = json.dumps(results, indent=1)
+    print(text)
+    if args.json:
+        args.json.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

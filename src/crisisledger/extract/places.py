@@ -1,0 +1,358 @@
+"""Place mentions: recognised, resolved against the gazetteer with the report's focus, unresolved ones kept.
+
+Recognition does not trust spaCy's labels alone (the small model tags many places PERSON or ORG): it
+takes GPE/LOC/FAC entities, capitalised runs and mislabelled entities that hit the gazetteer with enough
+evidence (a locative preposition, a country or area name, the focus country), and settlement phrases
+("the village of X", "his village, X"). Resolution weighs population, the exact name, the precision a
+name usually has (countries and areas before towns), the focus country (dateline, most-mentioned
+countries) and co-mentioned admin-1 units. A name the gazetteer lacks takes the report's focus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from crisisledger.gazetteer import Candidate, Gazetteer
+from crisisledger.gazetteer.normalize import normalize
+from crisisledger.gazetteer.words import place_words
+from crisisledger.language.nlp import AnalyzedDocument
+from crisisledger.model import Place, PlacePrecision
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_SPECIFICITY = {
+    PlacePrecision.SITE: 0, PlacePrecision.TOWN: 1, PlacePrecision.ADMIN: 2,
+    PlacePrecision.AREA: 3, PlacePrecision.COUNTRY: 4, PlacePrecision.REGION: 5,
+}
+_PRIOR = {  # a bare name that is a country or named area usually means it ("Armenia" before the town)
+    PlacePrecision.COUNTRY: 6.0, PlacePrecision.REGION: 5.0, PlacePrecision.AREA: 5.0,
+    PlacePrecision.ADMIN: 0.0, PlacePrecision.TOWN: 0.3, PlacePrecision.SITE: 0.0,
+}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    source: str  # "entity" (place label), "mislabel", "run", "pattern"
+    hint: PlacePrecision | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    chosen: Candidate | None = None
+
+
+@dataclass
+class _Focus:
+    votes: Counter[str]
+    admin_units: set[tuple[str, str]]
+    country: str | None = None
+
+    def share(self, iso3: str | None) -> float:
+        if not iso3 or not self.votes:
+            return 0.0
+        return self.votes[iso3] / max(self.votes.values())
+
+
+def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    text = analyzed.text
+    mentions = _recognise(analyzed, gazetteer)
+    focus = _focus(analyzed, mentions, gazetteer)
+    mentions = [m for m in mentions if _accept(m, text, focus)]
+    for m in mentions:
+        m.chosen = _resolve(m, text, focus)
+    for m in mentions:  # second pass: admin-1 units and countries now known from the first
+        if m.chosen is not None and m.chosen.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA):
+            if m.chosen.country and m.chosen.admin1:
+                focus.admin_units.add((m.chosen.country, m.chosen.admin1))
+    for m in mentions:
+        m.chosen = _resolve(m, text, focus)
+        if m.chosen is None and m.source in ("entity", "pattern"):
+            m.chosen = _fuzzy(m, text, focus, gazetteer)
+    fallback = _fallback(mentions, focus, gazetteer)
+    places = [_place(m, text, fallback) for m in mentions]
+    places += _sites(mentions, text)
+    return tuple(sorted(places, key=lambda p: (p.start, -p.end)))
+
+
+def most_specific(places: Sequence[Place]) -> Place | None:
+    """The most precise place (site < town < admin < area < country < region), the first on ties."""
+    ranked = [p for p in places if p.precision is not None]
+    if not ranked:
+        return places[0] if places else None
+    return min(ranked, key=lambda p: _SPECIFICITY[p.precision])  # type: ignore[index]
+
+
+# --- recognition -------------------------------------------------------------------------------
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trims 'the', a possessive and trailing punctuation off a span."""
+    span = text[start:end]
+    lead = _LEADING_THE.match(span)
+    if lead:
+        start += lead.end()
+    span = text[start:end]
+    while span and (span[-1] in ".,;:!?\"”)" or _POSSESSIVE.search(span)):
+        cut = _POSSESSIVE.search(span)
+        trimmed = span[: cut.start()] if cut and cut.group() != "." else span[:-1]
+        if trimmed.count(".") and len(trimmed) <= 5 and span.endswith("."):  # keep "U.S."
+            break
+        end -= len(span) - len(trimmed)
+        span = trimmed
+    return start, end
+
+
+def _lookup(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], PlacePrecision | None]:
+    """Candidates of a name, trying it without a type word ('Idlib province') or a direction."""
+    words = place_words()
+    found = gazetteer.candidates(name)
+    if found:
+        return found, None
+    parts = name.split()
+    if len(parts) > 1:
+        last, first = parts[-1].lower(), parts[0].lower()
+        if last in words.admin_words:
+            return gazetteer.candidates(" ".join(parts[:-1])), PlacePrecision.ADMIN
+        if last in words.settlement_words:
+            return gazetteer.candidates(" ".join(parts[:-1])), PlacePrecision.TOWN
+        if first in words.directions:
+            return gazetteer.candidates(" ".join(parts[1:])), None
+    return [], None
+
+
+def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mention]:
+    text = analyzed.text
+    taken: list[tuple[int, int]] = []
+    mentions: list[_Mention] = []
+    admin_tail = re.compile(rf"\s+(?:{'|'.join(sorted(place_words().admin_words))})\b", re.IGNORECASE)
+
+    def add(start: int, end: int, source: str, hint: PlacePrecision | None = None) -> None:
+        start, end = _clean(text, start, end)
+        if end <= start or any(s < end and start < e for s, e in taken):
+            return
+        if not any(c.isupper() for c in text[start:end]):
+            return
+        if gazetteer.country_for_word(text[start:end]) and not _is_country_name(text[start:end], gazetteer):
+            return  # a demonym ("Ukrainian", "Azeri") names an actor, not a place
+        tail = admin_tail.match(text, end)
+        if tail:  # "Donetsk region", "Sagaing Region"
+            longer, longer_hint = _lookup(text[start : tail.end()], gazetteer)
+            if any(c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA) for c in longer):
+                end, hint = tail.end(), hint or PlacePrecision.ADMIN
+        found, looked_hint = _lookup(text[start:end], gazetteer)
+        if not found and source in ("mislabel", "run"):
+            return
+        taken.append((start, end))
+        mentions.append(_Mention(start, end, source, hint or looked_hint, found))
+
+    for start, end, hint in _settlement_patterns(text):
+        add(start, end, "pattern", hint)
+    for e in analyzed.entities:
+        if e.label in PLACE_LABELS:
+            add(e.start, e.end, "entity")
+    for e in analyzed.entities:
+        if e.label in MISLABELS:
+            add(e.start, e.end, "mislabel")
+    for start, end in _capitalised_runs(text):
+        add(start, end, "run")
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_country_name(name: str, gazetteer: Gazetteer) -> bool:
+    key = normalize(name)
+    return any(c.precision == PlacePrecision.COUNTRY for c in gazetteer.candidates(name)) or key in ("us",)
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words, with connectors inside ('Bosnia and Herzegovina', 'Rio de Janeiro')."""
+    words = place_words()
+    tokens = list(_TOKEN.finditer(text))
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and text[tokens[j].end() : tokens[j + 1].start()] == " ":
+            nxt = tokens[j + 1].group()
+            if nxt[0].isupper():
+                j += 1
+            elif (nxt.lower() in words.connectors and j + 2 < len(tokens)
+                  and tokens[j + 2].group()[0].isupper()
+                  and text[tokens[j + 1].end() : tokens[j + 2].start()] == " "):
+                j += 2
+            else:
+                break
+        runs.append((tokens[i].start(), tokens[j].end()))
+        i = j + 1
+    return runs
+
+
+def _settlement_patterns(text: str) -> list[tuple[int, int, PlacePrecision]]:
+    """'the village of X', 'his village, X', 'X province' -> the name with its precision."""
+    words = place_words()
+    settle = "|".join(sorted(words.settlement_words))
+    admin = "|".join(sorted(words.admin_words))
+    name = r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    found: list[tuple[int, int, PlacePrecision]] = []
+    for pattern, precision in (
+        (rf"\b(?:the\s+)(?:{settle})\s+of\s+{name}", PlacePrecision.TOWN),
+        (rf"\b(?:his|her|their|its|my|our)\s+(?:home\s+|native\s+)?(?:{settle}),?\s+{name}", PlacePrecision.TOWN),
+        (rf"\b(?:the\s+)(?:{admin})\s+of\s+{name}", PlacePrecision.ADMIN),
+    ):
+        for m in re.finditer(pattern, text):
+            found.append((m.start(1), m.end(1), precision))
+    return found
+
+
+# --- focus, acceptance, resolution -------------------------------------------------------------
+
+
+def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gazetteer) -> _Focus:
+    """Votes for the report's country: dateline, country and area names, demonyms, unambiguous towns."""
+    text = analyzed.text
+    votes: Counter[str] = Counter()
+    dateline = re.match(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )", text)
+    if dateline:
+        found = gazetteer.candidates(dateline.group(1).strip())
+        if found and found[0].country:
+            votes[found[0].country] += 3
+    for m in mentions:
+        key = normalize(text[m.start : m.end])
+        strong = [c for c in m.candidates if c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA)
+                  and c.country and m.source != "run" or (c.feature == "PCLI" and normalize(c.name) == key)]
+        countries = {c.country for c in m.candidates if c.country}
+        if strong and strong[0].country:
+            votes[strong[0].country] += 1
+        elif len(countries) == 1 and m.source != "run":
+            votes[next(iter(countries))] += 0.5  # type: ignore[assignment]
+    for e in analyzed.entities:
+        if e.label == "NORP":
+            iso3 = gazetteer.country_for_word(e.text)
+            if iso3:
+                votes[iso3] += 0.5  # type: ignore[assignment]
+    focus = _Focus(votes, set())
+    if votes:
+        focus.country = votes.most_common(1)[0][0]
+    return focus
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
+    """Place-labelled entities and patterns always; other spans only on evidence of a place."""
+    words = place_words()
+    span = text[m.start : m.end]
+    if span.lower() in words.not_places or normalize(span) in words.not_places:
+        return False
+    if m.source in ("entity", "pattern"):
+        return True
+    key = normalize(span)
+    exact_big = [c for c in m.candidates if c.precision in (
+        PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)]
+    if exact_big and (m.source == "mislabel" or exact_big[0].precision != PlacePrecision.ADMIN):
+        return True
+    if m.hint is not None and any(c.precision == m.hint for c in m.candidates):
+        return True
+    if m.source == "mislabel" and any(
+        focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates
+    ):
+        return True
+    if re.search(rf"(?<![A-Za-z]){re.escape(span.lower())}(?![A-Za-z])", text):
+        return False  # also written in lower case: a common word ("Police", "Bath")
+    if _previous_word(text, m.start) in words.locative_prepositions:
+        return max(c.population for c in m.candidates) >= 1000 or any(
+            c.country == focus.country for c in m.candidates)
+    if text[m.end : m.end + 2] in ("'s", "’s"):
+        return max(c.population for c in m.candidates) >= 100_000
+    return bool(focus.country) and any(
+        c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates)
+
+
+def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -> float:
+    score = 0.5 * math.log10(c.population + 1) + _PRIOR[c.precision]
+    if hint is not None and c.precision == hint:
+        score += 6.0 if hint == PlacePrecision.ADMIN else 2.0
+    if normalize(c.name) == key:
+        score += 1.5
+    if c.feature == "PPLC":
+        score += 1.0
+    if c.country and c.country == focus.country:
+        score += 3.0
+    score += 1.5 * focus.share(c.country)
+    if c.country and c.admin1 and (c.country, c.admin1) in focus.admin_units and c.precision != PlacePrecision.ADMIN:
+        score += 2.0
+    return score
+
+
+def _resolve(m: _Mention, text: str, focus: _Focus) -> Candidate | None:
+    if not m.candidates:
+        return None
+    key = normalize(text[m.start : m.end])
+    return max(m.candidates, key=lambda c: _score(c, key, m.hint, focus))
+
+
+def _fuzzy(m: _Mention, text: str, focus: _Focus, gazetteer: Gazetteer) -> Candidate | None:
+    """A misspelt name (edit distance 1-2 on long names) within the focus countries."""
+    countries = frozenset(c for c, _ in focus.votes.most_common(2))
+    hits = gazetteer.fuzzy(text[m.start : m.end], countries)
+    return hits[0] if hits else None
+
+
+def _fallback(mentions: list[_Mention], focus: _Focus, gazetteer: Gazetteer) -> Candidate | None:
+    """The report's focus: its most-mentioned area or admin-1 unit (the focus country's first on ties),
+    else the focus country."""
+    areas: Counter[tuple[str, float, float]] = Counter()
+    by_key: dict[tuple[str, float, float], Candidate] = {}
+    for m in mentions:
+        c = m.chosen
+        if c is not None and c.precision in (PlacePrecision.AREA, PlacePrecision.ADMIN):
+            k = (c.name, c.lat, c.lon)
+            areas[k] += 1 + (0.5 if c.country == focus.country else 0)
+            by_key.setdefault(k, c)
+    if areas:
+        return by_key[areas.most_common(1)[0][0]]
+    return gazetteer.country(focus.country) if focus.country else None
+
+
+def _place(m: _Mention, text: str, fallback: Candidate | None) -> Place:
+    span = text[m.start : m.end]
+    c = m.chosen
+    if c is not None:
+        return Place(span, m.start, m.end, c.name, c.geonames_id, c.lat, c.lon, c.country, c.precision)
+    if fallback is not None:
+        return Place(span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country,
+                     fallback.precision)
+    return Place(span, m.start, m.end, None, None, None, None, None, None)
+
+
+def _sites(mentions: list[_Mention], text: str) -> list[Place]:
+    """'the Aleppo airport', 'a hospital in Gaza City': a site placed at its town."""
+    facilities = "|".join(re.escape(f) for f in place_words().facility_nouns)
+    sites: list[Place] = []
+    for m in mentions:
+        c = m.chosen
+        if c is None or c.precision != PlacePrecision.TOWN:
+            continue
+        after = re.match(rf"(?:\s+[a-z]+)?\s+({facilities})s?\b", text[m.end : m.end + 40])
+        before = re.search(rf"\b({facilities})s?\s+(?:in|of|near|at|outside)\s+(?:the\s+)?$",
+                           text[max(0, m.start - 60) : m.start])
+        if after:
+            start, end = m.start, m.end + after.end()
+        elif before:
+            start, end = m.start - (len(text[max(0, m.start - 60) : m.start]) - before.start()), m.end
+        else:
+            continue
+        site = Place(text[start:end], start, end, None, None, c.lat, c.lon, c.country, PlacePrecision.SITE)
+        sites.append(replace(site))
+    return sites
