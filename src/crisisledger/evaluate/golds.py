@@ -168,7 +168,7 @@ def _check_fields(item: Any, where: str, spec: Mapping[str, Mapping[str, str]]) 
         value = item.get(name)
         for token in value if isinstance(value, list) else [value]:
             if token is not None and token not in allowed:
-                problems.append(f"{where}.{name}: {token!r} is not a {vocabulary.replace('_', ' ')}")
+                problems.append(f"{where}.{name}: {token!r} is not a known {vocabulary.replace('_', ' ')}")
     return problems
 
 
