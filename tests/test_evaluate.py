@@ -505,10 +505,10 @@ def test_render_tables_and_floors() -> None:
     out = io.StringIO()
     render_tables(result, Console(file=out, width=100, color_system=None))
     shown = out.getvalue()
-    for word in ("places", "events", "roles", "from_opinion", "n/a", "0.3333"):
+    for word in ("places", "events", "roles", "from_opinion", "n/a", "0.333", "0.500"):
         assert word in shown
     floors = {"events.f1": 0.5, "claims": {"f1": 0.9}, "events.target_accuracy": 0.5, "events.nothing": 1}
     assert below_floors(result["scores"], floors) == [
-        "events.f1 0.4 < 0.5",
+        "events.f1 0.400 < 0.5",
         "events.nothing: no such score (floor 1)",
     ]

@@ -25,7 +25,7 @@ def _shown(value: Any) -> str:
     if value is None:
         return "n/a"
     if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.2f}"
+        return f"{value:.3f}"
     return str(value)
 
 
