@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,14 +25,22 @@ from crisisledger.model import Place, PlacePrecision
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _SPECIFICITY = {
-    PlacePrecision.SITE: 0, PlacePrecision.TOWN: 1, PlacePrecision.ADMIN: 2,
-    PlacePrecision.AREA: 3, PlacePrecision.COUNTRY: 4, PlacePrecision.REGION: 5,
+    PlacePrecision.SITE: 0,
+    PlacePrecision.TOWN: 1,
+    PlacePrecision.ADMIN: 2,
+    PlacePrecision.AREA: 3,
+    PlacePrecision.COUNTRY: 4,
+    PlacePrecision.REGION: 5,
 }
 _PRIOR = {  # a bare name that is a country or named area usually means it ("Armenia" before the town)
-    PlacePrecision.COUNTRY: 6.0, PlacePrecision.REGION: 5.0, PlacePrecision.AREA: 5.0,
-    PlacePrecision.ADMIN: 0.0, PlacePrecision.TOWN: 0.3, PlacePrecision.SITE: 0.0,
+    PlacePrecision.COUNTRY: 6.0,
+    PlacePrecision.REGION: 5.0,
+    PlacePrecision.AREA: 5.0,
+    PlacePrecision.ADMIN: 0.0,
+    PlacePrecision.TOWN: 0.3,
+    PlacePrecision.SITE: 0.0,
 }
-_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.]*(?:-[^\W\d_][\w'’.]*)*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
@@ -49,14 +57,14 @@ class _Mention:
 
 @dataclass
 class _Focus:
-    votes: Counter[str]
+    votes: dict[str, float]
     admin_units: set[tuple[str, str]]
     country: str | None = None
 
     def share(self, iso3: str | None) -> float:
         if not iso3 or not self.votes:
             return 0.0
-        return self.votes[iso3] / max(self.votes.values())
+        return self.votes.get(iso3, 0.0) / max(self.votes.values())
 
 
 def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -67,9 +75,14 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     for m in mentions:
         m.chosen = _resolve(m, text, focus)
     for m in mentions:  # second pass: admin-1 units and countries now known from the first
-        if m.chosen is not None and m.chosen.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA):
-            if m.chosen.country and m.chosen.admin1:
-                focus.admin_units.add((m.chosen.country, m.chosen.admin1))
+        c = m.chosen
+        if (
+            c is not None
+            and c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA)
+            and c.country
+            and c.admin1
+        ):
+            focus.admin_units.add((c.country, c.admin1))
     for m in mentions:
         m.chosen = _resolve(m, text, focus)
         if m.chosen is None and m.source in ("entity", "pattern"):
@@ -98,7 +111,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     if lead:
         start += lead.end()
     span = text[start:end]
-    while span and (span[-1] in ".,;:!?\"”)" or _POSSESSIVE.search(span)):
+    while span and (span[-1] in '.,;:!?"”)' or _POSSESSIVE.search(span)):
         cut = _POSSESSIVE.search(span)
         trimmed = span[: cut.start()] if cut and cut.group() != "." else span[:-1]
         if trimmed.count(".") and len(trimmed) <= 5 and span.endswith("."):  # keep "U.S."
@@ -142,7 +155,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
             return  # a demonym ("Ukrainian", "Azeri") names an actor, not a place
         tail = admin_tail.match(text, end)
         if tail:  # "Donetsk region", "Sagaing Region"
-            longer, longer_hint = _lookup(text[start : tail.end()], gazetteer)
+            longer, _ = _lookup(text[start : tail.end()], gazetteer)
             if any(c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA) for c in longer):
                 end, hint = tail.end(), hint or PlacePrecision.ADMIN
         found, looked_hint = _lookup(text[start:end], gazetteer)
@@ -155,13 +168,35 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
         add(start, end, "pattern", hint)
     for e in analyzed.entities:
         if e.label in PLACE_LABELS:
-            add(e.start, e.end, "entity")
+            s, t = _clean(text, e.start, e.end)
+            pieces = [] if gazetteer.has(text[s:t]) else _segments(text, s, t, gazetteer)
+            for piece_start, piece_end in pieces or [(e.start, e.end)]:
+                add(piece_start, piece_end, "entity")
     for e in analyzed.entities:
         if e.label in MISLABELS:
             add(e.start, e.end, "mislabel")
     for start, end in _capitalised_runs(text):
-        add(start, end, "run")
+        for seg_start, seg_end in _segments(text, start, end, gazetteer):
+            add(seg_start, seg_end, "run")
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Splits a capitalised run into the longest pieces the gazetteer knows ('DETROIT The U.S. Transportation'
+    -> 'DETROIT', 'U.S.'); the whole run when it is known."""
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    pieces: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + 5) - 1, i - 1, -1):
+            s, e = _clean(text, tokens[i][0], tokens[j][1])
+            if e > s and gazetteer.has(text[s:e]):
+                pieces.append((s, e))
+                i = j + 1
+                break
+        else:
+            i += 1
+    return pieces
 
 
 def _is_country_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -184,9 +219,12 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
             nxt = tokens[j + 1].group()
             if nxt[0].isupper():
                 j += 1
-            elif (nxt.lower() in words.connectors and j + 2 < len(tokens)
-                  and tokens[j + 2].group()[0].isupper()
-                  and text[tokens[j + 1].end() : tokens[j + 2].start()] == " "):
+            elif (
+                nxt.lower() in words.connectors
+                and j + 2 < len(tokens)
+                and tokens[j + 2].group()[0].isupper()
+                and text[tokens[j + 1].end() : tokens[j + 2].start()] == " "
+            ):
                 j += 2
             else:
                 break
@@ -204,7 +242,10 @@ def _settlement_patterns(text: str) -> list[tuple[int, int, PlacePrecision]]:
     found: list[tuple[int, int, PlacePrecision]] = []
     for pattern, precision in (
         (rf"\b(?:the\s+)(?:{settle})\s+of\s+{name}", PlacePrecision.TOWN),
-        (rf"\b(?:his|her|their|its|my|our)\s+(?:home\s+|native\s+)?(?:{settle}),?\s+{name}", PlacePrecision.TOWN),
+        (
+            rf"\b(?:his|her|their|its|my|our)\s+(?:home\s+|native\s+)?(?:{settle}),?\s+{name}",
+            PlacePrecision.TOWN,
+        ),
         (rf"\b(?:the\s+)(?:{admin})\s+of\s+{name}", PlacePrecision.ADMIN),
     ):
         for m in re.finditer(pattern, text):
@@ -218,7 +259,7 @@ def _settlement_patterns(text: str) -> list[tuple[int, int, PlacePrecision]]:
 def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gazetteer) -> _Focus:
     """Votes for the report's country: dateline, country and area names, demonyms, unambiguous towns."""
     text = analyzed.text
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     dateline = re.match(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )", text)
     if dateline:
         found = gazetteer.candidates(dateline.group(1).strip())
@@ -226,21 +267,29 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
             votes[found[0].country] += 3
     for m in mentions:
         key = normalize(text[m.start : m.end])
-        strong = [c for c in m.candidates if c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA)
-                  and c.country and m.source != "run" or (c.feature == "PCLI" and normalize(c.name) == key)]
+        strong = [
+            c
+            for c in m.candidates
+            if (
+                c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA)
+                and c.country
+                and m.source != "run"
+            )
+            or (c.feature == "PCLI" and normalize(c.name) == key)
+        ]
         countries = {c.country for c in m.candidates if c.country}
         if strong and strong[0].country:
             votes[strong[0].country] += 1
         elif len(countries) == 1 and m.source != "run":
-            votes[next(iter(countries))] += 0.5  # type: ignore[assignment]
+            votes[next(iter(countries))] += 0.5
     for e in analyzed.entities:
         if e.label == "NORP":
             iso3 = gazetteer.country_for_word(e.text)
             if iso3:
-                votes[iso3] += 0.5  # type: ignore[assignment]
-    focus = _Focus(votes, set())
+                votes[iso3] += 0.5
+    focus = _Focus(dict(votes), set())
     if votes:
-        focus.country = votes.most_common(1)[0][0]
+        focus.country = max(votes, key=lambda k: votes[k])
     return focus
 
 
@@ -258,8 +307,12 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     if m.source in ("entity", "pattern"):
         return True
     key = normalize(span)
-    exact_big = [c for c in m.candidates if c.precision in (
-        PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)]
+    exact_big = [
+        c
+        for c in m.candidates
+        if c.precision
+        in (PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)
+    ]
     if exact_big and (m.source == "mislabel" or exact_big[0].precision != PlacePrecision.ADMIN):
         return True
     if m.hint is not None and any(c.precision == m.hint for c in m.candidates):
@@ -268,29 +321,36 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates
     ):
         return True
+    if any(c.population >= 200_000 and normalize(c.name) == key for c in m.candidates):
+        return True
     if re.search(rf"(?<![A-Za-z]){re.escape(span.lower())}(?![A-Za-z])", text):
         return False  # also written in lower case: a common word ("Police", "Bath")
     if _previous_word(text, m.start) in words.locative_prepositions:
         return max(c.population for c in m.candidates) >= 1000 or any(
-            c.country == focus.country for c in m.candidates)
+            c.country == focus.country for c in m.candidates
+        )
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return max(c.population for c in m.candidates) >= 100_000
     return bool(focus.country) and any(
-        c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates)
+        c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates
+    )
 
 
 def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -> float:
-    score = 0.5 * math.log10(c.population + 1) + _PRIOR[c.precision]
+    score = math.log10(c.population + 1) + _PRIOR[c.precision]
     if hint is not None and c.precision == hint:
         score += 6.0 if hint == PlacePrecision.ADMIN else 2.0
     if normalize(c.name) == key:
-        score += 1.5
+        score += 0.7
     if c.feature == "PPLC":
         score += 1.0
-    if c.country and c.country == focus.country:
-        score += 3.0
-    score += 1.5 * focus.share(c.country)
-    if c.country and c.admin1 and (c.country, c.admin1) in focus.admin_units and c.precision != PlacePrecision.ADMIN:
+    score += 2.5 * focus.share(c.country)
+    if (
+        c.country
+        and c.admin1
+        and (c.country, c.admin1) in focus.admin_units
+        and c.precision != PlacePrecision.ADMIN
+    ):
         score += 2.0
     return score
 
@@ -304,7 +364,7 @@ def _resolve(m: _Mention, text: str, focus: _Focus) -> Candidate | None:
 
 def _fuzzy(m: _Mention, text: str, focus: _Focus, gazetteer: Gazetteer) -> Candidate | None:
     """A misspelt name (edit distance 1-2 on long names) within the focus countries."""
-    countries = frozenset(c for c, _ in focus.votes.most_common(2))
+    countries = frozenset(sorted(focus.votes, key=lambda k: -focus.votes[k])[:2])
     hits = gazetteer.fuzzy(text[m.start : m.end], countries)
     return hits[0] if hits else None
 
@@ -312,16 +372,16 @@ def _fuzzy(m: _Mention, text: str, focus: _Focus, gazetteer: Gazetteer) -> Candi
 def _fallback(mentions: list[_Mention], focus: _Focus, gazetteer: Gazetteer) -> Candidate | None:
     """The report's focus: its most-mentioned area or admin-1 unit (the focus country's first on ties),
     else the focus country."""
-    areas: Counter[tuple[str, float, float]] = Counter()
+    areas: dict[tuple[str, float, float], float] = {}
     by_key: dict[tuple[str, float, float], Candidate] = {}
     for m in mentions:
         c = m.chosen
         if c is not None and c.precision in (PlacePrecision.AREA, PlacePrecision.ADMIN):
             k = (c.name, c.lat, c.lon)
-            areas[k] += 1 + (0.5 if c.country == focus.country else 0)
+            areas[k] = areas.get(k, 0.0) + 1 + (0.5 if c.country == focus.country else 0)
             by_key.setdefault(k, c)
     if areas:
-        return by_key[areas.most_common(1)[0][0]]
+        return by_key[max(areas, key=lambda k: areas[k])]
     return gazetteer.country(focus.country) if focus.country else None
 
 
@@ -331,8 +391,9 @@ def _place(m: _Mention, text: str, fallback: Candidate | None) -> Place:
     if c is not None:
         return Place(span, m.start, m.end, c.name, c.geonames_id, c.lat, c.lon, c.country, c.precision)
     if fallback is not None:
-        return Place(span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country,
-                     fallback.precision)
+        return Place(
+            span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country, fallback.precision
+        )
     return Place(span, m.start, m.end, None, None, None, None, None, None)
 
 
@@ -345,8 +406,10 @@ def _sites(mentions: list[_Mention], text: str) -> list[Place]:
         if c is None or c.precision != PlacePrecision.TOWN:
             continue
         after = re.match(rf"(?:\s+[a-z]+)?\s+({facilities})s?\b", text[m.end : m.end + 40])
-        before = re.search(rf"\b({facilities})s?\s+(?:in|of|near|at|outside)\s+(?:the\s+)?$",
-                           text[max(0, m.start - 60) : m.start])
+        before = re.search(
+            rf"\b({facilities})s?\s+(?:in|of|near|at|outside)\s+(?:the\s+)?$",
+            text[max(0, m.start - 60) : m.start],
+        )
         if after:
             start, end = m.start, m.end + after.end()
         elif before:

@@ -53,7 +53,9 @@ def _stem_keys(key: str) -> list[str]:
     return keys
 
 
-def generate(cities: Iterable[Mapping[str, Any]], subdivisions: Iterable[Any], iso2_to_iso3: Mapping[str, str]) -> list[Admin1Row]:
+def generate(
+    cities: Iterable[Mapping[str, Any]], subdivisions: Iterable[Any], iso2_to_iso3: Mapping[str, str]
+) -> list[Admin1Row]:
     by_code: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     names: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # (cc, key) -> [(pop, code)]
     for city in cities:
@@ -71,8 +73,11 @@ def generate(cities: Iterable[Mapping[str, Any]], subdivisions: Iterable[Any], i
         cc, suffix = sub.code.split("-", 1)
         if cc not in iso2_to_iso3:
             continue
-        code, key_name = _match(cc, suffix, sub.name, by_code, names)
-        if code is None or (cc, code) in used:
+        matched, key_name = _match(cc, suffix, sub.name, by_code, names)
+        if matched is None or (cc, matched) in used:
+            continue
+        code = matched
+        if not code:
             continue
         used.add((cc, code))
         members = by_code[(cc, code)]
@@ -80,7 +85,11 @@ def generate(cities: Iterable[Mapping[str, Any]], subdivisions: Iterable[Any], i
         total = sum(weights)
         lat = sum(float(c["latitude"]) * w for c, w in zip(members, weights, strict=True)) / total
         lon = sum(float(c["longitude"]) * w for c, w in zip(members, weights, strict=True)) / total
-        rows.append(Admin1Row(iso2_to_iso3[cc], sub.code, sub.name, key_name, code, round(lat, 4), round(lon, 4), total))
+        rows.append(
+            Admin1Row(
+                iso2_to_iso3[cc], sub.code, sub.name, key_name, code, round(lat, 4), round(lon, 4), total
+            )
+        )
     return rows
 
 
@@ -111,8 +120,16 @@ def write(rows: Iterable[Admin1Row], path: Path = ADMIN1_CSV) -> None:
 def read(path: Path = ADMIN1_CSV) -> list[Admin1Row]:
     with path.open(newline="", encoding="utf-8") as fh:
         return [
-            Admin1Row(r["country"], r["iso_code"], r["name"], r["key_name"], r["admin1"],
-                      float(r["lat"]), float(r["lon"]), int(r["population"]))
+            Admin1Row(
+                r["country"],
+                r["iso_code"],
+                r["name"],
+                r["key_name"],
+                r["admin1"],
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["population"]),
+            )
             for r in csv.DictReader(fh)
         ]
 

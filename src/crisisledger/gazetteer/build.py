@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisledger.gazetteer import admin1
-from crisisledger.gazetteer.normalize import is_latin, looks_like_code, normalize, variants
+from crisisledger.gazetteer.normalize import is_latin, looks_like_code, variants
 from crisisledger.model import PlacePrecision
 
 SCHEMA_VERSION = "1"
@@ -55,24 +55,53 @@ def supplement_rows() -> Iterator[PlaceRow]:
     for r in read_countries():
         if not r["lat"]:
             continue
-        yield PlaceRow(int(r["geonames_id"]), r["name"], float(r["lat"]), float(r["lon"]), r["iso3"],
-                       PlacePrecision.COUNTRY, int(r["population"] or 0), "PCLI", None,
-                       (r["name"], *_split(r["alternates"])))
+        yield PlaceRow(
+            int(r["geonames_id"]),
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            r["iso3"],
+            PlacePrecision.COUNTRY,
+            int(r["population"] or 0),
+            "PCLI",
+            None,
+            (r["name"], *_split(r["alternates"])),
+        )
     for a in admin1.read():
         base = admin1.base_name(a.name)
         stems = [s for s in admin1._stem_keys(base) if len(s) >= 4] if base else []
-        names = [a.name, *( [base] if base else [] )]
+        names = [a.name, *([base] if base else [])]
         names += [f"{s} {suffix}" for s in stems for suffix in _ADMIN_SUFFIXES]
         if a.key_name:
             names += [a.key_name + " " + suffix for suffix in _ADMIN_SUFFIXES]
-        yield PlaceRow(None, a.name, a.lat, a.lon, a.country, PlacePrecision.ADMIN, a.population, "ADM1",
-                       a.admin1, tuple(names))
+        yield PlaceRow(
+            None,
+            a.name,
+            a.lat,
+            a.lon,
+            a.country,
+            PlacePrecision.ADMIN,
+            a.population,
+            "ADM1",
+            a.admin1,
+            tuple(names),
+        )
     with (DATA / "areas.csv").open(newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             precision = PlacePrecision(r["precision"])
             feature = {"region": "RGN", "admin": "ADM1"}.get(r["precision"], "AREA")
-            yield PlaceRow(None, r["name"], float(r["lat"]), float(r["lon"]), r["country"] or None, precision,
-                           0, feature, None, (r["name"], *_split(r["alternates"])))
+            yield PlaceRow(
+                None,
+                r["name"],
+                float(r["lat"]),
+                float(r["lon"]),
+                r["country"] or None,
+                precision,
+                0,
+                feature,
+                None,
+                (r["name"], *_split(r["alternates"])),
+            )
 
 
 def cities500_rows() -> Iterator[PlaceRow]:
@@ -84,9 +113,18 @@ def cities500_rows() -> Iterator[PlaceRow]:
     for c in cities.values():
         cc = c["countrycode"]
         feature = "PPLC" if (cc, c["name"]) in capitals else "PPL"
-        yield PlaceRow(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                       iso.get(cc), PlacePrecision.TOWN, int(c.get("population") or 0), feature,
-                       str(c.get("admin1code") or "") or None, (c["name"], *c.get("alternatenames", ())))
+        yield PlaceRow(
+            int(c["geonameid"]),
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            iso.get(cc),
+            PlacePrecision.TOWN,
+            int(c.get("population") or 0),
+            feature,
+            str(c.get("admin1code") or "") or None,
+            (c["name"], *c.get("alternatenames", ())),
+        )
 
 
 def _precision_of(fclass: str, fcode: str) -> PlacePrecision | None:
@@ -116,9 +154,18 @@ def dump_rows(zip_path: Path) -> Iterator[PlaceRow]:
                     precision = _precision_of(cols[6], cols[7])
                     if precision is None:
                         continue
-                    yield PlaceRow(int(cols[0]), cols[1], float(cols[4]), float(cols[5]), iso.get(cols[8]),
-                                   precision, int(cols[14] or 0), cols[7], cols[10] or None,
-                                   (cols[1], cols[2], *cols[3].split(",")))
+                    yield PlaceRow(
+                        int(cols[0]),
+                        cols[1],
+                        float(cols[4]),
+                        float(cols[5]),
+                        iso.get(cols[8]),
+                        precision,
+                        int(cols[14] or 0),
+                        cols[7],
+                        cols[10] or None,
+                        (cols[1], cols[2], *cols[3].split(",")),
+                    )
 
 
 def _alias_keys(aliases: Iterable[str], main: str, keep_codes: bool) -> set[str]:
@@ -142,21 +189,33 @@ def write_index(rows: Iterable[PlaceRow], out_path: Path) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE places (pid INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT NOT NULL, lat REAL,
             lon REAL, country TEXT, precision TEXT NOT NULL, population INTEGER, feature TEXT, admin1 TEXT);
-        CREATE TABLE aliases (alias TEXT NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY (alias, pid)) WITHOUT ROWID;
+        CREATE TABLE aliases (alias TEXT NOT NULL, pid INTEGER NOT NULL,
+            PRIMARY KEY (alias, pid)) WITHOUT ROWID;
         CREATE TABLE words (word TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         """
     )
-    pid = 0
     batch: list[tuple[str, int]] = []
-    for row in [*supplement_rows(), *rows]:
-        pid += 1
+    for pid, row in enumerate([*supplement_rows(), *rows], 1):
         con.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (pid, row.geonames_id, row.name, row.lat, row.lon, row.country, row.precision.value,
-             row.population, row.feature, row.admin1),
+            (
+                pid,
+                row.geonames_id,
+                row.name,
+                row.lat,
+                row.lon,
+                row.country,
+                row.precision.value,
+                row.population,
+                row.feature,
+                row.admin1,
+            ),
         )
-        batch.extend((key, pid) for key in _alias_keys(row.aliases, row.name, row.geonames_id is None or row.feature == "PCLI"))
+        batch.extend(
+            (key, pid)
+            for key in _alias_keys(row.aliases, row.name, row.geonames_id is None or row.feature == "PCLI")
+        )
         if len(batch) > 50_000:
             con.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?)", batch)
             batch.clear()

@@ -48,6 +48,7 @@ class Gazetteer:
         uri = f"file:{path}?mode=ro&immutable=1"
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._memo: dict[str, tuple[Candidate, ...]] = {}  # lookups repeat across mentions and reports
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -66,19 +67,30 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Candidate]:
         """Every place indexed under the name's key, most populous first."""
         key = normalize(name)
+        found = self._by_key(key)
+        if not found and key.startswith("the "):
+            found = self._by_key(key[4:])
+        return list(found)
+
+    def _by_key(self, key: str) -> tuple[Candidate, ...]:
         if not key:
-            return []
-        rows = self._query(
-            "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.precision, p.population, p.feature, "
-            "p.admin1 FROM aliases a JOIN places p ON p.pid = a.pid WHERE a.alias = ? "
-            "ORDER BY p.population DESC, p.pid",
-            (key,),
-        )
-        return [_candidate(r) for r in rows]
+            return ()
+        found = self._memo.get(key)
+        if found is None:
+            rows = self._query(
+                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.precision, p.population, "
+                "p.feature, p.admin1 FROM aliases a JOIN places p ON p.pid = a.pid WHERE a.alias = ? "
+                "ORDER BY p.population DESC, p.pid",
+                (key,),
+            )
+            found = tuple(_candidate(r) for r in rows)
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
     def has(self, name: str) -> bool:
-        key = normalize(name)
-        return bool(key) and bool(self._query("SELECT 1 FROM aliases WHERE alias = ? LIMIT 1", (key,)))
+        return bool(self._by_key(normalize(name)))
 
     def country(self, iso3: str) -> Candidate | None:
         rows = self._query(
@@ -119,7 +131,8 @@ class Gazetteer:
         )
         limit = 1 if len(key) < 8 else max_distance
         hits = [
-            _candidate(r[1:]) for r in rows
+            _candidate(r[1:])
+            for r in rows
             if abs(len(str(r[0])) - len(key)) <= limit and _edit_distance(str(r[0]), key, limit) <= limit
         ]
         return sorted(hits, key=lambda c: -c.population)
@@ -131,9 +144,15 @@ class Gazetteer:
 def _candidate(row: tuple[object, ...]) -> Candidate:
     gid, name, lat, lon, country, precision, population, feature, admin1 = row
     return Candidate(
-        int(gid) if isinstance(gid, int) else None, str(name), float(lat), float(lon),  # type: ignore[arg-type]
-        str(country) if country else None, PlacePrecision(str(precision)), int(population or 0),  # type: ignore[call-overload]
-        str(feature or ""), str(admin1) if admin1 else None,
+        int(gid) if isinstance(gid, int) else None,
+        str(name),
+        float(lat),  # type: ignore[arg-type]
+        float(lon),  # type: ignore[arg-type]
+        str(country) if country else None,
+        PlacePrecision(str(precision)),
+        int(population or 0),  # type: ignore[call-overload]
+        str(feature or ""),
+        str(admin1) if admin1 else None,
     )
 
 

@@ -8,7 +8,9 @@ import unicodedata
 _APOSTROPHES = re.compile(r"[’‘'`ʼʻʿʾ′]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()\[\]]+")
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|the) ")
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 
 
 def normalize(name: str) -> str:

@@ -1,0 +1,144 @@
+"""Gazetteer: index build/open, normalised lookups, countries and demonyms, admin-1 table."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crisisledger.gazetteer import Gazetteer, build_from_geonames_dump, default_gazetteer
+from crisisledger.gazetteer.admin1 import read as read_admin1
+from crisisledger.gazetteer.build import read_countries
+from crisisledger.gazetteer.normalize import looks_like_code, normalize, variants
+from crisisledger.model import PlacePrecision
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()  # builds ~/.cache/crisisledger/gazetteer-1.sqlite once (about 15 s)
+
+
+def test_open_is_fast(gaz: Gazetteer) -> None:
+    started = time.perf_counter()
+    opened = Gazetteer.open(gaz.path)
+    opened.candidates("Aleppo")
+    assert time.perf_counter() - started < 1.0
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("São Paulo", "São Paulo", "BRA"),
+        ("Sao Paulo", "São Paulo", "BRA"),
+        ("Kiev", "Kyiv", "UKR"),
+        ("Al Fashir", "El Fasher", "SDN"),
+        ("Halab", "Aleppo", "SYR"),
+        ("Yangon", "Yangon", "MMR"),
+        ("Darfur", "Darfur", "SDN"),
+        ("the Donbas", "Donbas", "UKR"),
+        ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE"),
+        ("Donetsk region", "Donetska oblast", "UKR"),
+    ],
+)
+def test_lookup_with_diacritics_and_alternate_names(
+    gaz: Gazetteer, name: str, expected: str, country: str
+) -> None:
+    found = gaz.candidates(name)
+    assert any(c.name == expected and c.country == country for c in found), [
+        (c.name, c.country) for c in found
+    ]
+
+
+def test_armenia_is_a_country_first(gaz: Gazetteer) -> None:
+    found = gaz.candidates("Armenia")
+    assert found[0].precision == PlacePrecision.COUNTRY and found[0].country == "ARM"
+    assert any(c.country == "COL" and c.precision == PlacePrecision.TOWN for c in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [
+        ("Azeri", "AZE"),
+        ("Armenian", "ARM"),
+        ("Armenia", "ARM"),
+        ("Russians", "RUS"),
+        ("Ukrainian", "UKR"),
+        ("Turkish", "TUR"),
+        ("Syrian", "SYR"),
+        ("Sudanese", "SDN"),
+        ("U.S.", "USA"),
+        ("Burmese", "MMR"),
+        ("Congolese", "COD"),
+        ("Blorf", None),
+    ],
+)
+def test_country_for_word(gaz: Gazetteer, word: str, iso3: str | None) -> None:
+    assert gaz.country_for_word(word) == iso3
+
+
+def test_country_points(gaz: Gazetteer) -> None:
+    libya = gaz.country("LBY")
+    assert libya is not None and 20 < libya.lat < 33 and 9 < libya.lon < 25  # on land, not in the sea
+    assert gaz.country("XXX") is None
+
+
+def test_airport_codes_are_not_aliases(gaz: Gazetteer) -> None:
+    assert not any(c.country == "FRA" and c.name == "Paris" for c in gaz.candidates("CDG"))
+
+
+def test_fuzzy_is_conservative(gaz: Gazetteer) -> None:
+    assert any(c.name == "Mariupol" for c in gaz.fuzzy("Mariupoll", frozenset({"UKR"})))
+    assert gaz.fuzzy("Mariupoll", frozenset({"FRA"})) == []
+    assert gaz.fuzzy("Gori", frozenset({"ARM"})) == []  # short names never fuzzy-match
+
+
+def test_every_country_has_a_point_and_names() -> None:
+    rows = read_countries()
+    assert len(rows) > 240
+    for r in rows:
+        assert len(r["iso3"]) == 3 and r["name"]
+    with_points = [r for r in rows if r["lat"]]
+    assert len(with_points) > 235
+
+
+@pytest.mark.parametrize(
+    ("iso_code", "admin1_code"), [("US-LA", "LA"), ("SY-HL", "09"), ("SY-ID", "12"), ("UA-14", "05")]
+)
+def test_admin1_table_matches_geonames_codes(iso_code: str, admin1_code: str) -> None:
+    rows = {r.iso_code: r for r in read_admin1()}
+    assert rows[iso_code].admin1 == admin1_code
+
+
+def test_build_from_a_geonames_dump(tmp_path: Path) -> None:
+    lines = [
+        "587116\tAzerbaijan\tAzerbaijan\tAzerbaycan\t40.5\t47.5\tA\tPCLI\tAZ\t\t00\t\t\t\t10000000\t\t\tAsia/Baku\t2020",
+        "174875\tGoris\tGoris\tGorisi,GRS\t39.51\t46.34\tP\tPPL\tAM\t\t08\t\t\t\t20000\t\t\tAsia/Yerevan\t2020",
+        "999999\tShusha Fortress\tShusha Fortress\t\t39.76\t46.75\tS\tCSTL\tAZ\t\t\t\t\t\t0\t\t\t\t2020",
+    ]
+    dump = tmp_path / "AZ.zip"
+    with zipfile.ZipFile(dump, "w") as zf:
+        zf.writestr("AZ.txt", "\n".join(lines) + "\n")
+    out = build_from_geonames_dump(dump, tmp_path / "gaz.sqlite")
+    gaz = Gazetteer.open(out)
+    assert gaz.candidates("Goris")[0].geonames_id == 174875
+    assert gaz.candidates("Gorisi")[0].name == "Goris"
+    assert gaz.candidates("GRS") == []  # a code-like alias
+    assert gaz.candidates("Shusha Fortress")[0].precision == PlacePrecision.SITE
+    assert gaz.country_for_word("Azeri") == "AZE"
+
+
+@given(st.text(max_size=40))
+def test_normalize_is_idempotent_and_variants_contain_it(name: str) -> None:
+    key = normalize(name)
+    assert normalize(key) == key
+    assert key == "" or key in variants(name)
+
+
+def test_code_detection() -> None:
+    assert looks_like_code("CDG") and looks_like_code("KJFK")
+    assert not looks_like_code("Goris") and not looks_like_code("Rome")

@@ -1,0 +1,198 @@
+"""Place extraction on hand-written reports about several conflicts (entities given by hand, no spaCy)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from crisisledger.extract.places import extract_places, most_specific
+from crisisledger.gazetteer import Gazetteer, default_gazetteer
+from crisisledger.language.nlp import AnalyzedDocument, Entity
+from crisisledger.model import Document, Place, PlacePrecision, Role, Sentence
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def analyzed(text: str, entities: dict[str, str]) -> AnalyzedDocument:
+    """A document whose entities are every occurrence of the given names with the given spaCy labels."""
+    ents = [
+        Entity(name, m.start(), m.end(), label)
+        for name, label in entities.items()
+        for m in re.finditer(re.escape(name), text)
+    ]
+    sentences = tuple(
+        Sentence(m.group(), m.start(), m.end(), Role.REPORT) for m in re.finditer(r"[^.!?]+[.!?]?", text)
+    )
+    return AnalyzedDocument(Document("t", text, date(2023, 9, 20)), sentences, tuple(ents))
+
+
+def by_text(places: tuple[Place, ...]) -> dict[str, Place]:
+    return {p.text: p for p in places}
+
+
+KARABAKH = (
+    "YEREVAN, Armenia (AP) — Thousands of ethnic Armenians fled Nagorno-Karabakh on Monday. "
+    "Refugees arrived in Goris, near the border. Azeri forces shelled the village of Zorakhbyur, "
+    "officials said. Armenia's prime minister spoke in Yerevan."
+)
+
+
+def test_karabakh_report(gaz: Gazetteer) -> None:
+    found = by_text(
+        extract_places(
+            analyzed(
+                KARABAKH,
+                {
+                    "YEREVAN": "ORG",
+                    "Armenia": "PERSON",
+                    "Armenians": "NORP",
+                    "Nagorno-Karabakh": "ORG",
+                    "Goris": "GPE",
+                    "Azeri": "NORP",
+                    "Zorakhbyur": "GPE",
+                    "Yerevan": "GPE",
+                },
+            ),
+            gaz,
+        )
+    )
+    assert found["Armenia"].precision == PlacePrecision.COUNTRY and found["Armenia"].country == "ARM"
+    assert found["Goris"].country == "ARM" and found["Goris"].name == "Goris"  # not Gori, Georgia
+    assert found["Nagorno-Karabakh"].precision == PlacePrecision.AREA
+    assert "Azeri" not in found and "Armenians" not in found  # demonyms denote actors
+    village = found["Zorakhbyur"]  # the gazetteer lacks it: the report's focus area
+    assert village.name is None and village.geonames_id is None
+    assert village.precision == PlacePrecision.AREA and village.country == "AZE"
+
+
+def test_sudan_report_with_sites_and_possessive(gaz: Gazetteer) -> None:
+    text = (
+        "KHARTOUM, Sudan — Fighting spread across Darfur, where his village, Kabkabiya-Tora, was burned. "
+        "Shelling hit a hospital in El Fasher and the Nyala airport. Darfur's 120,000 people fled."
+    )
+    places = extract_places(
+        analyzed(
+            text,
+            {
+                "KHARTOUM": "GPE",
+                "Sudan": "GPE",
+                "Darfur": "GPE",
+                "Kabkabiya-Tora": "PERSON",
+                "El Fasher": "GPE",
+                "Nyala": "GPE",
+            },
+        ),
+        gaz,
+    )
+    found = by_text(places)
+    assert found["Kabkabiya-Tora"].precision == PlacePrecision.AREA and found["Kabkabiya-Tora"].lat == 13.5
+    assert found["El Fasher"].country == "SDN" and found["El Fasher"].precision == PlacePrecision.TOWN
+    site = found["hospital in El Fasher"]
+    assert site.precision == PlacePrecision.SITE and site.lat == found["El Fasher"].lat
+    assert found["Nyala airport"].precision == PlacePrecision.SITE
+    assert sum(p.text == "Darfur" for p in places) == 2  # "Darfur's" counts without its 's
+    specific = most_specific(places)
+    assert specific is not None and specific.precision == PlacePrecision.SITE
+
+
+def test_ukraine_report_mislabelled_places(gaz: Gazetteer) -> None:
+    text = (
+        "Russian missiles struck Kharkiv and the Donetsk region overnight, Ukrainian officials said. "
+        "Residents of Mariupol and Zaporizhzhia fled west to Lviv."
+    )
+    found = by_text(
+        extract_places(
+            analyzed(
+                text,
+                {
+                    "Russian": "NORP",
+                    "Kharkiv": "PERSON",
+                    "Ukrainian": "GPE",
+                    "Mariupol": "ORG",
+                    "Zaporizhzhia": "PERSON",
+                    "Lviv": "GPE",
+                },
+            ),
+            gaz,
+        )
+    )
+    for name in ("Kharkiv", "Mariupol", "Zaporizhzhia", "Lviv"):
+        assert found[name].country == "UKR", name
+    assert found["Donetsk region"].precision == PlacePrecision.ADMIN
+    assert "Ukrainian" not in found and "Russian" not in found
+
+
+def test_myanmar_report(gaz: Gazetteer) -> None:
+    text = "Myanmar's junta bombed villages in Sagaing region and Rakhine State, residents of Mandalay said."
+    found = by_text(
+        extract_places(
+            analyzed(
+                text,
+                {
+                    "Myanmar": "GPE",
+                    "Sagaing": "LOC",
+                    "Rakhine State": "PERSON",
+                    "Mandalay": "FAC",
+                },
+            ),
+            gaz,
+        )
+    )
+    assert found["Sagaing region"].precision == PlacePrecision.ADMIN
+    assert found["Rakhine State"].country == "MMR"
+    assert found["Mandalay"].country == "MMR" and found["Mandalay"].precision == PlacePrecision.TOWN
+
+
+def test_no_focus_leaves_unknown_places_empty(gaz: Gazetteer) -> None:
+    text = "They met in Qwzxtown yesterday."
+    (place,) = extract_places(analyzed(text, {"Qwzxtown": "GPE"}), gaz)
+    assert (
+        place.text == "Qwzxtown" and place.lat is None and place.country is None and place.precision is None
+    )
+
+
+def test_unresolved_falls_back_to_focus_country(gaz: Gazetteer) -> None:
+    text = "Troops entered Qwzxtown, a hamlet in Ukraine, and then Kharkiv."
+    found = by_text(
+        extract_places(analyzed(text, {"Qwzxtown": "GPE", "Ukraine": "GPE", "Kharkiv": "GPE"}), gaz)
+    )
+    assert found["Qwzxtown"].country == "UKR" and found["Qwzxtown"].precision == PlacePrecision.COUNTRY
+
+
+def test_common_words_are_not_places(gaz: Gazetteer) -> None:
+    text = "Police said the March talks failed. The police chief, President Smith, said so."
+    assert extract_places(analyzed(text, {"Smith": "PERSON"}), gaz) == ()
+
+
+def test_most_specific_order() -> None:
+    def p(precision: PlacePrecision | None) -> Place:
+        return Place("x", 0, 1, None, None, None, None, None, precision)
+
+    assert most_specific([]) is None
+    ranked = [
+        p(PlacePrecision.REGION),
+        p(PlacePrecision.COUNTRY),
+        p(PlacePrecision.TOWN),
+        p(PlacePrecision.ADMIN),
+    ]
+    chosen = most_specific(ranked)
+    assert chosen is not None and chosen.precision == PlacePrecision.TOWN
+    assert most_specific([p(None)]) == p(None)
+
+
+@pytest.mark.integration
+def test_with_spacy(gaz: Gazetteer) -> None:
+    from crisisledger.language.nlp import parse
+
+    doc = parse(KARABAKH)
+    sentences = tuple(Sentence(s.text, s.start_char, s.end_char, Role.REPORT) for s in doc.sents)
+    entities = tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
+    a = AnalyzedDocument(Document("t", KARABAKH, date(2023, 9, 20)), sentences, entities, doc)
+    found = by_text(extract_places(a, gaz))
+    assert found["Goris"].country == "ARM"
+    assert found["Armenia"].precision == PlacePrecision.COUNTRY
