@@ -10,9 +10,20 @@ import crisisledger
 PACKAGE = Path(crisisledger.__file__).parent
 # Layer of each top-level module or subpackage; a module may import only from layers <= its own.
 LAYERS = {
-    "model": 0, "errors": 0, "settings": 0,
-    "intake": 1, "language": 1, "gazetteer": 1, "lexicon": 1,
-    "extract": 2, "ledger": 3, "link": 4, "export": 5, "jobs": 6, "evaluate": 7, "cli": 9,
+    "model": 0,
+    "errors": 0,
+    "settings": 0,
+    "intake": 1,
+    "language": 1,
+    "gazetteer": 1,
+    "lexicon": 1,
+    "extract": 2,
+    "ledger": 3,
+    "link": 4,
+    "export": 5,
+    "jobs": 6,
+    "evaluate": 7,
+    "cli": 9,
 }
 
 

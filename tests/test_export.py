@@ -43,11 +43,33 @@ def extraction() -> Extraction:
     place = Place("Tawila", 29, 35, "Tawila", 1, 13.5, 24.9, "SDN", PlacePrecision.TOWN)
     day = DateRange(date(2024, 6, 15), date(2024, 6, 15), DatePrecision.DAY)
     ministry = Actor("government.ministry", "the ministry", 67, 79, "ministry", None, ActorKind.GOVERNMENT)
-    figure = Figure("f1", FigureKind.KILLED, 9, None, None, Qualifier.EXACT, sentence, Span("9", 57, 58),
-                    who="people", place=place, as_of=day.start, attributed_to="the ministry",
-                    certainty=Certainty.REPORTED)
-    event = Event("e1", EventType.ASSAULT, sentence, Span("struck", 8, 14), mode="drone strike", place=place,
-                  date=day, certainty=Certainty.REPORTED, attributed_to="the ministry", figures=("f1",))
+    figure = Figure(
+        "f1",
+        FigureKind.KILLED,
+        9,
+        None,
+        None,
+        Qualifier.EXACT,
+        sentence,
+        Span("9", 57, 58),
+        who="people",
+        place=place,
+        as_of=day.start,
+        attributed_to="the ministry",
+        certainty=Certainty.REPORTED,
+    )
+    event = Event(
+        "e1",
+        EventType.ASSAULT,
+        sentence,
+        Span("struck", 8, 14),
+        mode="drone strike",
+        place=place,
+        date=day,
+        certainty=Certainty.REPORTED,
+        attributed_to="the ministry",
+        figures=("f1",),
+    )
     claim = Claim("c1", "the ministry", Stance.ASSERT, sentence, Span("said", 80, 84), actor=ministry.id)
     return Extraction(
         document=doc,
@@ -66,11 +88,11 @@ def test_spans_are_slices_of_the_text() -> None:
     text = rec["document"]["text"]
     for key in ("sentences", "times", "places", "actors"):
         for item in rec[key]:
-            assert text[item["start"]:item["end"]] == item["text"], (key, item)
+            assert text[item["start"] : item["end"]] == item["text"], (key, item)
     for key in ("figures", "events", "claims"):
         for item in rec[key]:
             ev = item["evidence"]
-            assert text[ev["start"]:ev["end"]] == ev["text"]
+            assert text[ev["start"] : ev["end"]] == ev["text"]
 
 
 def test_export_validates_against_the_shipped_schema() -> None:

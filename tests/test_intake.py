@@ -66,8 +66,12 @@ def test_missing_date_is_a_clear_error() -> None:
 
 @pytest.mark.parametrize(
     ("content", "error"),
-    [(b"", EmptyInputError), (b"   \n", EmptyInputError), (b"\x00\x01\x02binary", BinaryInputError),
-     (b"caf\xc3\x28 \xa0\xa1 bad", DecodeInputError)],
+    [
+        (b"", EmptyInputError),
+        (b"   \n", EmptyInputError),
+        (b"\x00\x01\x02binary", BinaryInputError),
+        (b"caf\xc3\x28 \xa0\xa1 bad", DecodeInputError),
+    ],
 )
 def test_unreadable_files_yield_errors(tmp_path: Path, content: bytes, error: type[InputError]) -> None:
     path = tmp_path / "bad.txt"
@@ -79,8 +83,13 @@ def test_unreadable_files_yield_errors(tmp_path: Path, content: bytes, error: ty
 
 def test_jsonl_reads_each_line_and_reports_broken_ones(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    good = {"text": "Storm hits coast\n\nWinds tore roofs off.", "outlet": "Wire", "published": "2024-10-01",
-            "url": "https://example.org/a", "title": "Storm hits coast"}
+    good = {
+        "text": "Storm hits coast\n\nWinds tore roofs off.",
+        "outlet": "Wire",
+        "published": "2024-10-01",
+        "url": "https://example.org/a",
+        "title": "Storm hits coast",
+    }
     path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n", "utf-8")
     items = list(read_path(path))
     assert isinstance(items[0], RawReport) and items[0].outlet == "Wire" and items[0].published == date(2024, 10, 1)

@@ -14,22 +14,67 @@ from crisisledger.ledger.sql import SqlStore, open_store
 
 def record(doc_id: str = "0123456789abcdef", published: str = "2024-05-01") -> dict[str, Any]:
     sentence = {"text": "Shelling killed 3 people in Town.", "start": 0, "end": 33}
-    place = {"text": "Town", "start": 28, "end": 32, "name": "Town", "geonames_id": 1, "lat": 1.0, "lon": 2.0,
-             "country": "UKR", "precision": "town"}
+    place = {
+        "text": "Town",
+        "start": 28,
+        "end": 32,
+        "name": "Town",
+        "geonames_id": 1,
+        "lat": 1.0,
+        "lon": 2.0,
+        "country": "UKR",
+        "precision": "town",
+    }
     return {
-        "document": {"id": doc_id, "outlet": "Wire", "url": None, "title": "T", "author": None,
-                     "published": published, "language": "en", "text": sentence["text"], "duplicate_of": None},
+        "document": {
+            "id": doc_id,
+            "outlet": "Wire",
+            "url": None,
+            "title": "T",
+            "author": None,
+            "published": published,
+            "language": "en",
+            "text": sentence["text"],
+            "duplicate_of": None,
+        },
         "sentences": [{**sentence, "role": "report"}],
         "times": [],
         "places": [place],
         "actors": [],
-        "figures": [{"id": "f1", "kind": "killed", "value": 3, "value_min": None, "value_max": None,
-                     "qualifier": "exact", "unit": None, "who": "people", "place": place, "as_of": published,
-                     "since": None, "attributed_to": None, "certainty": "asserted", "evidence": sentence}],
-        "events": [{"id": "e1", "type": "ASSAULT", "mode": "shelling", "actors": [], "targets": [],
-                    "place": place, "date": {"start": published, "end": published, "precision": "day"},
-                    "certainty": "asserted", "attributed_to": None, "background": False, "figures": ["f1"],
-                    "evidence": sentence}],
+        "figures": [
+            {
+                "id": "f1",
+                "kind": "killed",
+                "value": 3,
+                "value_min": None,
+                "value_max": None,
+                "qualifier": "exact",
+                "unit": None,
+                "who": "people",
+                "place": place,
+                "as_of": published,
+                "since": None,
+                "attributed_to": None,
+                "certainty": "asserted",
+                "evidence": sentence,
+            }
+        ],
+        "events": [
+            {
+                "id": "e1",
+                "type": "ASSAULT",
+                "mode": "shelling",
+                "actors": [],
+                "targets": [],
+                "place": place,
+                "date": {"start": published, "end": published, "precision": "day"},
+                "certainty": "asserted",
+                "attributed_to": None,
+                "background": False,
+                "figures": ["f1"],
+                "evidence": sentence,
+            }
+        ],
         "claims": [],
     }
 

@@ -36,12 +36,20 @@ def test_roles_on_a_parsed_report() -> None:
     text = normalise(
         "Flood waters reach the capital\n\nSam Hart\n\n3 March 2024\n\n"
         "Floods forced 5,000 people from their homes on Saturday, the ministry said. "
-        "\"We lost the harvest,\" said one farmer. The river last burst its banks in 1998.\n\n"
+        '"We lost the harvest," said one farmer. The river last burst its banks in 1998.\n\n'
         "The authorities' shameful neglect of the dykes is a disgrace that no inquiry can excuse.\n\n"
         "Subscribe to the Valley Post for updates."
     )
     analyzed = analyze(Document(id="x" * 16, text=text, published=date(2024, 3, 3)))
     roles = [s.role for s in analyzed.sentences]
-    assert roles == [Role.REPORT, Role.BOILERPLATE, Role.BOILERPLATE, Role.REPORT, Role.QUOTE,
-                     Role.BACKGROUND, Role.COMMENTARY, Role.BOILERPLATE]
-    assert all(text[s.start:s.end] == s.text for s in analyzed.sentences)
+    assert roles == [
+        Role.REPORT,
+        Role.BOILERPLATE,
+        Role.BOILERPLATE,
+        Role.REPORT,
+        Role.QUOTE,
+        Role.BACKGROUND,
+        Role.COMMENTARY,
+        Role.BOILERPLATE,
+    ]
+    assert all(text[s.start : s.end] == s.text for s in analyzed.sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,11 +14,10 @@ import click
 
 from crisisledger import __version__, settings
 from crisisledger.errors import CrisisLedgerError
+from crisisledger.model import EventType, FigureKind
 
-EVENT_TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
-    "MOBILIZE COERCE ASSAULT DISPLACEMENT INCIDENT"
-).split()
+EVENT_TYPES = [t.value for t in EventType]
+FIGURE_KINDS = [k.value for k in FigureKind]
 
 
 def _console(stderr: bool = False) -> Any:
@@ -32,7 +31,7 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[str]):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
@@ -233,26 +232,43 @@ def events(db: str | None, quiet: bool, verbose: bool, as_json: bool, clustered:
         from crisisledger.link.hooks import cluster_rows
 
         rows = cluster_rows(store, _filters(**kw))
-        cols = [("id", "cluster"), ("type", "type"), ("date", "date"), ("place", "place"), ("sources", "sources"),
-                ("members", "reports"), ("evidence", "evidence")]
+        cols = [
+            ("id", "cluster"),
+            ("type", "type"),
+            ("date", "date"),
+            ("place", "place"),
+            ("sources", "sources"),
+            ("members", "reports"),
+            ("evidence", "evidence"),
+        ]
         _emit(rows, cols, as_json, "Event clusters")
         return
     rows = store.events(_filters(**kw))
-    cols = [("document", "document"), ("id", "event"), ("type", "type"), ("mode", "mode"), ("date_start", "from"),
-            ("date_end", "to"), ("place", "place"), ("actors", "actors"), ("targets", "targets"),
-            ("certainty", "certainty"), ("evidence", "evidence")]
+    cols = [
+        ("document", "document"),
+        ("id", "event"),
+        ("type", "type"),
+        ("mode", "mode"),
+        ("date_start", "from"),
+        ("date_end", "to"),
+        ("place", "place"),
+        ("actors", "actors"),
+        ("targets", "targets"),
+        ("certainty", "certainty"),
+        ("evidence", "evidence"),
+    ]
     _emit(rows, cols, as_json, "Events")
 
 
 @main.command()
 @common
 @filter_options
-@click.option("--kind", type=click.Choice(
-    "killed injured missing displaced refugees stranded detained population aid distance_km duration_hours other".split()))
+@click.option("--kind", type=click.Choice(FIGURE_KINDS), help="Figure kind.")
 @click.option("--series", is_flag=True, help="Figures grouped into series across reports.")
 @click.option("--plot", type=click.Path(path_type=Path), help="With --series: draw the series into FILE.png.")
-def figures(db: str | None, quiet: bool, verbose: bool, as_json: bool, series: bool, plot: Path | None,
-            **kw: Any) -> None:
+def figures(
+    db: str | None, quiet: bool, verbose: bool, as_json: bool, series: bool, plot: Path | None, **kw: Any
+) -> None:
     """Figures (killed, injured, displaced ...) with qualifier, date, place and source."""
     _setup_logging(verbose, quiet)
     store = _store(db)
@@ -260,14 +276,33 @@ def figures(db: str | None, quiet: bool, verbose: bool, as_json: bool, series: b
         from crisisledger.link.hooks import series_rows
 
         rows = series_rows(store, _filters(**kw), plot)
-        cols = [("id", "series"), ("kind", "kind"), ("who", "who"), ("place", "place"), ("latest", "latest"),
-                ("highest_credible", "highest credible"), ("points", "points"), ("flags", "flags")]
+        cols = [
+            ("id", "series"),
+            ("kind", "kind"),
+            ("who", "who"),
+            ("place", "place"),
+            ("latest", "latest"),
+            ("highest_credible", "highest credible"),
+            ("points", "points"),
+            ("flags", "flags"),
+        ]
         _emit(rows, cols, as_json, "Figure series")
         return
     rows = store.figures(_filters(**kw))
-    cols = [("document", "document"), ("id", "figure"), ("kind", "kind"), ("value", "value"),
-            ("value_min", "min"), ("value_max", "max"), ("qualifier", "qualifier"), ("who", "who"),
-            ("place", "place"), ("as_of", "as of"), ("certainty", "certainty"), ("attributed_to", "source")]
+    cols = [
+        ("document", "document"),
+        ("id", "figure"),
+        ("kind", "kind"),
+        ("value", "value"),
+        ("value_min", "min"),
+        ("value_max", "max"),
+        ("qualifier", "qualifier"),
+        ("who", "who"),
+        ("place", "place"),
+        ("as_of", "as of"),
+        ("certainty", "certainty"),
+        ("attributed_to", "source"),
+    ]
     _emit(rows, cols, as_json, "Figures")
 
 
@@ -284,16 +319,33 @@ def places(db: str | None, quiet: bool, verbose: bool, as_json: bool, unresolved
         if unresolved and p.get("name"):
             continue
         key = (p.get("name") or p["text"], p.get("country"), p.get("precision"))
-        row = grouped.setdefault(key, {"name": key[0], "country": key[1], "precision": key[2], "lat": p.get("lat"),
-                                       "lon": p.get("lon"), "geonames_id": p.get("geonames_id"), "mentions": 0,
-                                       "texts": set()})
+        row = grouped.setdefault(
+            key,
+            {
+                "name": key[0],
+                "country": key[1],
+                "precision": key[2],
+                "lat": p.get("lat"),
+                "lon": p.get("lon"),
+                "geonames_id": p.get("geonames_id"),
+                "mentions": 0,
+                "texts": set(),
+            },
+        )
         row["mentions"] += 1
         row["texts"].add(p["text"])
     rows = sorted(grouped.values(), key=lambda r: (-r["mentions"], r["name"]))
     for r in rows:
         r["texts"] = ", ".join(sorted(r["texts"]))
-    cols = [("name", "place"), ("texts", "as written"), ("mentions", "mentions"), ("country", "country"),
-            ("precision", "precision"), ("lat", "lat"), ("lon", "lon")]
+    cols = [
+        ("name", "place"),
+        ("texts", "as written"),
+        ("mentions", "mentions"),
+        ("country", "country"),
+        ("precision", "precision"),
+        ("lat", "lat"),
+        ("lon", "lon"),
+    ]
     _emit(rows, cols, as_json, "Places")
 
 
@@ -327,8 +379,14 @@ def timeline(db: str | None, quiet: bool, verbose: bool, as_json: bool, **kw: An
 
     _setup_logging(verbose, quiet)
     rows = timeline_rows(_store(db), _filters(**kw))
-    cols = [("date", "date"), ("type", "type"), ("place", "place"), ("actors", "actors"), ("sources", "sources"),
-            ("evidence", "evidence")]
+    cols = [
+        ("date", "date"),
+        ("type", "type"),
+        ("place", "place"),
+        ("actors", "actors"),
+        ("sources", "sources"),
+        ("evidence", "evidence"),
+    ]
     _emit(rows, cols, as_json, "Timeline")
 
 
@@ -342,8 +400,18 @@ def timeline(db: str | None, quiet: bool, verbose: bool, as_json: bool, **kw: An
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
 @click.option("--document", metavar="ID")
-def export(db: str | None, quiet: bool, verbose: bool, fmt: str, output: Path | None, section: str | None,
-           clustered: bool, since: str | None, until: str | None, document: str | None) -> None:
+def export(
+    db: str | None,
+    quiet: bool,
+    verbose: bool,
+    fmt: str,
+    output: Path | None,
+    section: str | None,
+    clustered: bool,
+    since: str | None,
+    until: str | None,
+    document: str | None,
+) -> None:
     """Write the ledger: json (the canonical envelope), jsonl (one document per line) or csv (one row per event)."""
     from crisisledger.export.formats import envelope, write_csv, write_json, write_jsonl
     from crisisledger.link.hooks import links
@@ -387,12 +455,20 @@ def schema(output: Path | None) -> None:
 @click.option("--db", "db", metavar="FILE", help="Keep the ledger built for scoring in FILE.")
 @click.option("--json", "as_json", is_flag=True, help="One object per gold (an array for several).")
 @click.option("--export", "export_file", type=click.Path(path_type=Path, exists=True), help="Score this export.")
-@click.option("--floors", type=click.Path(path_type=Path, exists=True), help="JSON {\"events.f1\": 0.4, ...}.")
+@click.option("--floors", type=click.Path(path_type=Path, exists=True), help='JSON {"events.f1": 0.4, ...}.')
 @click.option("--shuffle", type=int, metavar="SEED", help="Series golds: ingest documents in a seeded order.")
 @click.option("-q", "--quiet", is_flag=True)
 @click.option("-v", "--verbose", is_flag=True)
-def eval_command(golds: tuple[Path, ...], db: str | None, as_json: bool, export_file: Path | None,
-                 floors: Path | None, shuffle: int | None, quiet: bool, verbose: bool) -> None:
+def eval_command(
+    golds: tuple[Path, ...],
+    db: str | None,
+    as_json: bool,
+    export_file: Path | None,
+    floors: Path | None,
+    shuffle: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Score the ledger against gold files (crisisledger-gold/1 and crisisledger-series-gold/1).
 
     Each gold's reports are ingested into a temporary ledger (or --db) with the gold's date and outlet.
@@ -430,8 +506,8 @@ def demo(db: str | None, quiet: bool) -> None:
     """Ingest the packaged sample reports (the project's own words) and print the ledger."""
     from importlib import resources
 
-    from crisisledger.jobs.ingest import iter_inputs
     from crisisledger.intake.readers import Overrides
+    from crisisledger.jobs.ingest import iter_inputs
 
     folder = resources.files("crisisledger").joinpath("samples")
     with resources.as_file(folder) as path:
@@ -442,12 +518,28 @@ def demo(db: str | None, quiet: bool) -> None:
     console = _console()
     console.print(f"[bold]Ledger {settings.get('db', db)}[/bold]: {store.count()} reports")
     rows = store.events()
-    cols = [("date_start", "date"), ("type", "type"), ("mode", "mode"), ("place", "place"),
-            ("actors", "actors"), ("targets", "targets"), ("certainty", "certainty"), ("evidence", "evidence")]
+    cols = [
+        ("date_start", "date"),
+        ("type", "type"),
+        ("mode", "mode"),
+        ("place", "place"),
+        ("actors", "actors"),
+        ("targets", "targets"),
+        ("certainty", "certainty"),
+        ("evidence", "evidence"),
+    ]
     _emit(rows, cols, False, "Events")
-    cols = [("as_of", "as of"), ("kind", "kind"), ("value", "value"), ("value_min", "min"),
-            ("value_max", "max"), ("qualifier", "qualifier"), ("who", "who"), ("place", "place"),
-            ("outlet", "outlet")]
+    cols = [
+        ("as_of", "as of"),
+        ("kind", "kind"),
+        ("value", "value"),
+        ("value_min", "min"),
+        ("value_max", "max"),
+        ("qualifier", "qualifier"),
+        ("who", "who"),
+        ("place", "place"),
+        ("outlet", "outlet"),
+    ]
     _emit(store.figures(), cols, False, "Figures")
     console.print("Next: crisisledger places · crisisledger show ID · crisisledger export --format json")
 

@@ -1,4 +1,7 @@
-"""`crisisledger eval`: ingest a gold file's reports into a ledger, export, and score the export (jobs → evaluate)."""
+"""`crisisledger eval`: ingest a gold file's reports into a ledger, export it, and score the export.
+
+It sits in `evaluate/` because it drives `jobs/` (layers: jobs → evaluate).
+"""
 
 from __future__ import annotations
 
@@ -74,14 +77,9 @@ def _read_export(path: Path) -> dict[str, Any]:
 
 
 def _ids_in_export(gold: Any, export: dict[str, Any]) -> dict[str, str]:
-    from crisisledger.evaluate import series_documents
-    from crisisledger.intake.normalise import document_id
+    from crisisledger.evaluate.series import map_series_documents
 
-    if gold.kind == "single":
-        return {}
-    return {
-        d.id: document_id(d.outlet or "", Path(d.path).read_text("utf-8")) for d in series_documents(gold)
-    }
+    return {} if gold.kind == "single" else map_series_documents(gold, export)
 
 
 def _score(gold: Any, gold_path: Path, export: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:

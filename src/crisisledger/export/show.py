@@ -28,8 +28,10 @@ def render_document(record: Mapping[str, Any], console: Any) -> None:
     for e in record.get("events", []):
         text.stylize("underline", e["evidence"]["start"], e["evidence"]["end"])
     console.print(text)
-    console.print("[dim]underlined: event evidence · blue: places · yellow: dates · cyan: background · "
-                  "green: quotes · magenta: commentary · dim: boilerplate[/dim]")
+    console.print(
+        "[dim]underlined: event evidence · blue: places · yellow: dates · cyan: background · "
+        "green: quotes · magenta: commentary · dim: boilerplate[/dim]"
+    )
     for title, key, cols in (
         ("Events", "events", ("id", "type", "mode", "certainty", "attributed_to")),
         ("Figures", "figures", ("id", "kind", "value", "value_min", "value_max", "qualifier", "who", "as_of")),

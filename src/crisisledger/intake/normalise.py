@@ -30,7 +30,7 @@ def collapse(text: str) -> str:
 def _broken_here(text: str, at: int) -> bool:
     line = text[text.rfind("\n", 0, at) + 1 : at]
     last = _LAST_WORD.search(line)
-    if not last or last.group(1)[-1] in ".!?:;\"”’)]":
+    if not last or last.group(1)[-1] in '.!?:;"”’)]':
         return False
     return last.group(1)[0].islower() or last.group(1).endswith(",")
 

@@ -60,7 +60,7 @@ def read_stdin(data: bytes, overrides: Overrides) -> Iterator[Document | InputEr
 def extract_record(document: Document) -> dict[str, Any]:
     """The whole flow for one document, in this process: language, extract, canonical object."""
     from crisisledger.export.canonical import document_record
-    from crisisledger.extract.pipeline import default_context, extract
+    from crisisledger.extract.pipeline import extract
     from crisisledger.language.analyze import analyze
 
     return document_record(extract(analyze(document), _context()))

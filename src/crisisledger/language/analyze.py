@@ -51,8 +51,8 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-_OPENING = "“\""
-_CLOSING = "”\""
+_OPENING = '“"'
+_CLOSING = '”"'
 
 
 def _inside_open_quote(text: str, before: list[Sentence], start: int, paragraph: int) -> bool:

@@ -130,6 +130,6 @@ def _is_background(facts: SentenceFacts) -> bool:
         if not _YEAR.fullmatch(token.text) or int(token.text) >= facts.published.year:
             continue
         head = token.head
-        if head.dep_ == "prep" and head.head == root or token.head == root:
+        if (head.dep_ == "prep" and head.head == root) or token.head == root:
             return True
     return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,7 +11,7 @@ import yaml
 from crisisledger.errors import LexiconError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> Any:
     """The parsed content of `lexicon/<name>.yaml` shipped in the package."""
     resource = resources.files("crisisledger.lexicon").joinpath(f"{name}.yaml")
