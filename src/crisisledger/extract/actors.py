@@ -1,13 +1,325 @@
-"""Placeholder until the actor coder lands (issue 4)."""
+"""Actors: who is named in a report, from the editable lexicon and from titles inside the report.
+
+Every mention becomes an `Actor` record (its text, span and identity). Identity comes from, in
+order: a title before a name ("Armenian Prime Minister Nikol Pashinyan" -> person.nikol-pashinyan,
+government, ARM, role "Prime Minister"), a named lexicon actor (org.unhcr, armed_group.hamas), a
+state's demonym or name before an institution noun ("Azeri forces" -> aze.military), a state on
+its own, a generic group ("civilians"). Later short names ("Pashinyan") and pronouns ("She") link
+back to the person named before them; unknown names are kept as `person.<slug>`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, slug
 from crisisledger.language.nlp import AnalyzedDocument
-from crisisledger.model import Actor, Place
+from crisisledger.model import Actor, ActorKind, Place, Role
+
+STAGE = "actors@1"
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*"
+_LINK = re.compile(r"^[\s)]*$")  # what may stand between a prefix ("(USAID)") and a title
+_POSSESSIVE = re.compile(r"^(?:'s|’s)")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    id: str
+    name: str
+    country: str | None
+    kind: ActorKind
+    role: str | None = None
+    person: bool = False
+    prefix_only: bool = False  # a bare demonym: it only qualifies a title ("Azeri President ...")
 
 
 def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazetteer: Any) -> tuple[Actor, ...]:
-    return ()
+    lex = actor_lexicon()
+    text = analyzed.text
+    zones = [(s.start, s.end) for s in analyzed.sentences if s.role is not Role.BOILERPLATE] or [(0, len(text))]
+    place_spans = [(p.start, p.end) for p in places]
+    cands = _named(text, lex) + _institutions(text, lex, gazetteer)
+    cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
+    cands += _entity_candidates(analyzed, lex, place_spans)
+    cands = [c for c in cands if not c.prefix_only and any(a <= c.start and c.end <= b for a, b in zones)]
+    chosen = _non_overlapping(cands)
+    chosen = _link_persons(text, chosen, zones, place_spans)
+    actors = [Actor(c.id, text[c.start : c.end], c.start, c.end, c.name, c.country, c.kind, c.role) for c in chosen]
+    actors += _pronouns(analyzed, actors, lex)
+    return tuple(sorted(actors, key=lambda a: (a.start, a.end)))
+
+
+# ---- candidates -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def _named(text: str, lex: ActorLexicon) -> list[_Candidate]:
+    out = []
+    for m in _alternation(tuple(lex.named)).finditer(text):
+        a = lex.named[m.group()]
+        out.append(_Candidate(m.start(), m.end(), 2, a.id, a.name, a.country, a.kind))
+    return out
+
+
+def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candidate]:
+    """Demonyms and state names, alone or before institution nouns; coordinated ones share the noun."""
+    out: list[_Candidate] = []
+    words = tuple(lex.demonyms) + tuple(lex.state_names)
+    nouns = _alternation(tuple(lex.institution_nouns), re.I)
+    matches = list(_alternation(words).finditer(text))
+    for i, m in enumerate(matches):
+        state = lex.demonyms.get(m.group()) or lex.state_names[m.group()]
+        if text[max(0, m.start() - 4) : m.start()].lower().endswith(("pro-", "anti")):
+            continue
+        end, rest = m.end(), text[m.end() :]
+        joined = re.match(r"^(?:,\s*|\s+and\s+|\s+or\s+)", rest)
+        if joined and i + 1 < len(matches) and matches[i + 1].start() == end + joined.end():
+            noun_at = _noun_after(text, matches, i + 1, nouns)  # "Turkish and Azeri governments"
+            if noun_at is not None:
+                inst = lex.institution_nouns[noun_at.group().lower()]
+                out.append(_inst(m.start(), m.end(), state.iso3, state.name, inst))
+            continue
+        poss = _POSSESSIVE.match(rest)
+        gap = re.match(r"^(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?", rest) if poss else re.match(r"^\s+", rest)
+        noun = nouns.match(text, end + gap.end()) if gap else None
+        if noun is not None and not _adjective_only(text, noun.end()):
+            inst = lex.institution_nouns[noun.group().lower()]
+            out.append(_inst(m.start(), noun.end(), state.iso3, state.name, inst))
+        elif m.group() in lex.plural_demonyms:
+            out.append(_Candidate(m.start(), m.end(), 1, f"{state.iso3.lower()}.civilians", m.group(),
+                                  state.iso3, ActorKind.CIVILIANS))
+        elif m.group() in lex.state_names:
+            out.append(_Candidate(m.start(), m.end(), 1, f"{state.iso3.lower()}.state", state.name,
+                                  state.iso3, ActorKind.STATE))
+        else:
+            out.append(_Candidate(m.start(), m.end(), -1, f"{state.iso3.lower()}.state", state.name,
+                                  state.iso3, ActorKind.STATE, prefix_only=True))
+    for m in _alternation(tuple(lex.generic_words), re.I).finditer(text):
+        inst = lex.generic_words[m.group().lower()]
+        if m.group()[0].isupper() and m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in ("", ".", "\""):
+            continue  # a capitalised word inside a sentence is part of a name ("Armed Forces of ...")
+        if _adjective_only(text, m.end()):
+            continue
+        out.append(_Candidate(m.start(), m.end(), 0, inst.generic_id, inst.generic_name, None, inst.kind, inst.role))
+    del gazetteer
+    return out
+
+
+def _noun_after(text: str, matches: list[re.Match[str]], j: int, nouns: re.Pattern[str]) -> re.Match[str] | None:
+    m = matches[j]
+    gap = re.match(r"^\s+", text[m.end() :])
+    if gap is None:
+        return None
+    return nouns.match(text, m.end() + gap.end())
+
+
+def _adjective_only(text: str, end: int) -> bool:
+    """'military debacle', 'police station': the noun modifies another noun."""
+    nxt = re.match(r"^[ ]+([a-z][\w-]*)", text[end : end + 30])
+    return bool(nxt) and nxt is not None and nxt.group(1) in _HEAD_NOUNS
+
+
+_HEAD_NOUNS = frozenset(
+    ["debacle", "station", "stations", "chief", "chiefs", "base", "bases", "operation", "operations", "presence", "convoy", "convoys", "vehicle", "vehicles", "cars", "car", "areas", "area", "positions", "position", "equipment", "aircraft", "capabilities", "mission", "spokesman", "spokeswoman", "source", "sources", "officer", "officers", "commander", "commanders", "post", "posts"]
+)
+
+
+def _inst(start: int, end: int, iso3: str, state_name: str, inst: Any) -> _Candidate:
+    return _Candidate(start, end, 2, f"{iso3.lower()}.{inst.facet}", inst.name.format(state=state_name),
+                      iso3, inst.kind, inst.role)
+
+
+def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) -> list[_Candidate]:
+    """`<prefix>? <title> (to|of the X)? <Name>`: officials resolved from their title in the report."""
+    titles = _alternation(tuple(lex.offices))
+    pattern = re.compile(
+        rf"(?P<title>{titles.pattern})(?P<mid>\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?"
+        rf"\s+(?P<name>{_NAME})"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        name = _clean_name(m.group("name"), lex)
+        if not name or name.split()[0] in lex.offices:
+            continue
+        name_start = m.start("name") + m.group("name").index(name)
+        title = m.group("title")
+        kind = lex.offices[title]
+        prefix = _prefix_of(text, m.start("title"), prefixes)
+        country = prefix.country if prefix else _state_in(m.group("mid") or "", lex)
+        start = prefix.start if prefix and not text[prefix.end : m.start("title")].strip() else m.start("title")
+        if prefix is not None and prefix.kind in (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE,
+                                                  ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP, ActorKind.MEDIA):
+            kind = prefix.kind if kind in (ActorKind.ORGANIZATION, ActorKind.GOVERNMENT) else kind
+        if title.islower() and prefix is None and kind is not ActorKind.MILITARY:
+            kind = ActorKind.PERSON if title in ("chief", "head", "director") else kind
+        role = (title + (m.group("mid") or "")).strip()
+        out.append(_Candidate(start, name_start + len(name), 3, f"person.{slug(name)}", name, country, kind,
+                              role, person=True))
+    return out
+
+
+def _clean_name(raw: str, lex: ActorLexicon) -> str:
+    words = raw.split()
+    while words and (words[0] in lex.state_names or words[0] in lex.demonyms or words[0] in lex.named):
+        words.pop(0)
+    while words and words[-1] in ("The", "A", "An", "In", "On", "At"):
+        words.pop()
+    return " ".join(words)
+
+
+def _prefix_of(text: str, at: int, cands: list[_Candidate]) -> _Candidate | None:
+    best = None
+    for c in cands:
+        if c.end <= at and _LINK.match(text[c.end : at]) and (best is None or c.end > best.end or
+                                                                (c.end == best.end and c.start < best.start)):
+            best = c
+    return best
+
+
+def _state_in(fragment: str, lex: ActorLexicon) -> str | None:
+    for name, state in lex.state_names.items():
+        if re.search(rf"\b{re.escape(name)}\b", fragment):
+            return state.iso3
+    return None
+
+
+def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
+    """`Name, a 69-year-old driver,`: a private person described in apposition."""
+    roles = "|".join(re.escape(r) for r in sorted(lex.private_roles, key=len, reverse=True))
+    pattern = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})\b")
+    out = []
+    for m in pattern.finditer(text):
+        name = _clean_name(m.group("name"), lex)
+        if not name or name in lex.offices or name.split()[0] in ("The", "In", "On", "At", "But", "And"):
+            continue
+        start = m.start("name") + m.group("name").index(name)
+        out.append(_Candidate(start, start + len(name), 2, f"person.{slug(name)}", name, None, ActorKind.PERSON,
+                              m.group("role"), person=True))
+    return out
+
+
+def _entity_candidates(analyzed: AnalyzedDocument, lex: ActorLexicon, places: list[tuple[int, int]]) -> list[_Candidate]:
+    """PERSON and ORG entities the lexicon does not know: `person.<slug>`, `organization.<slug>`."""
+    out = []
+    for e in analyzed.entities:
+        if any(a < e.end and e.start < b for a, b in places):
+            continue
+        name = _clean_name(re.sub(r"(?:'s|’s)$", "", re.sub(r"^the\s+", "", e.text)), lex).strip()
+        if all(w in lex.demonyms or w in lex.state_names for w in name.split()):
+            continue
+        if not name or not name[0].isupper() or name in lex.offices:
+            continue
+        start = e.start + e.text.index(name)
+        if (e.label == "PERSON" and " " in name) or (e.label == "PERSON" and len(name) > 3):
+            out.append(_Candidate(start, start + len(name), 1, f"person.{slug(name)}", name, None,
+                                  ActorKind.PERSON, person=True))
+        elif e.label == "ORG" and len(name) > 3:
+            out.append(_Candidate(start, start + len(name), 0, f"organization.{slug(name)}", name, None,
+                                  ActorKind.ORGANIZATION))
+    return out
+
+
+def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority if c.person else 0, c.start - c.end, -c.priority, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# ---- coreference ------------------------------------------------------------------------------
+
+
+def _link_persons(text: str, chosen: list[_Candidate], zones: list[tuple[int, int]],
+                  places: list[tuple[int, int]]) -> list[_Candidate]:
+    """Give every mention of a person the identity of its fullest mention; add bare surnames."""
+    full: dict[str, _Candidate] = {}
+    for c in chosen:
+        if not c.person:
+            continue
+        known = _same_person(c.name, full)
+        if known is not None and known is not c:
+            if len(c.name) > len(known.name) or (known.role is None and c.role is not None):
+                full[known.name] = replace(c, name=max(c.name, known.name, key=len), role=c.role or known.role,
+                                           country=c.country or known.country,
+                                           kind=c.kind if c.kind is not ActorKind.PERSON else known.kind)
+                full[known.name].id = f"person.{slug(full[known.name].name)}"
+        else:
+            full[c.name] = c
+    out = []
+    for c in chosen:
+        if c.id.startswith("organization.") and _same_person(c.name, full) is not None:
+            c.person = True
+        if c.person:
+            p = _same_person(c.name, full) or c
+            c = replace(c, id=p.id, name=p.name, country=p.country, kind=p.kind, role=p.role)
+        out.append(c)
+    taken = [(c.start, c.end) for c in out]
+    for p in list(full.values()):
+        for word in {p.name.split()[-1], p.name.split()[0]} if " " in p.name else {p.name}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+                inside = any(a <= m.start() and m.end() <= b for a, b in zones)
+                if inside and not any(a < m.end() and m.start() < b for a, b in taken + places):
+                    out.append(replace(p, start=m.start(), end=m.end()))
+                    taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _same_person(name: str, known: dict[str, _Candidate]) -> _Candidate | None:
+    words = name.split()
+    for full_name, cand in known.items():
+        parts = full_name.split()
+        if name == full_name or (len(words) == 1 and words[0] in (parts[-1], parts[0]) and len(parts) > 1):
+            return cand
+        if len(parts) == 1 and len(words) > 1 and parts[0] in (words[-1], words[0]):
+            return cand
+        if len(words) > 1 and len(parts) > 1 and words[-1] == parts[-1] and words[0] == parts[0]:
+            return cand
+    return None
+
+
+def _pronouns(analyzed: AnalyzedDocument, actors: list[Actor], lex: ActorLexicon) -> list[Actor]:
+    """He, she, they: the person (or group) named before them, within the last three sentences."""
+    out: list[Actor] = []
+    pattern = _alternation(tuple(lex.pronouns), re.I)
+    sentences = [s for s in analyzed.sentences if s.role is not Role.BOILERPLATE]
+    resolved: list[Actor] = []
+    for i, s in enumerate(sentences):
+        window_start = sentences[max(0, i - 3)].start
+        for m in pattern.finditer(s.text):
+            at = s.start + m.start()
+            gender = lex.pronouns[m.group().lower()]
+            pool = sorted((a for a in actors + resolved if window_start <= a.start < at), key=lambda a: a.start)
+            target = _antecedent(pool, gender, lex, s.start if gender == "plural" else window_start)
+            if target is not None:
+                a = Actor(target.id, m.group(), at, at + len(m.group()), target.name, target.country,
+                          target.kind, target.role)
+                out.append(a)
+                resolved.append(a)
+    return out
+
+
+def _antecedent(pool: list[Actor], gender: str, lex: ActorLexicon, floor: int) -> Actor | None:
+    people = [a for a in pool if a.id.startswith("person.")]
+    if gender == "plural":
+        groups = [a for a in pool if not a.id.startswith("person.") and a.start >= floor
+                  and a.kind is not ActorKind.STATE and a.kind is not ActorKind.MEDIA]
+        return groups[-1] if groups else None
+    female = [a for a in people if a.name.split()[0] in lex.female_names]
+    if gender == "female":
+        return female[-1] if female else None
+    others = [a for a in people if a.name.split()[0] not in lex.female_names]
+    return others[-1] if others else None

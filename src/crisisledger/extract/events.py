@@ -1,11 +1,59 @@
-"""Placeholder until the event coder lands (issue 4)."""
+"""Events: a trigger word (lexicon) read with the dependency grammar into who did what to whom.
+
+For every report, quote or background sentence (never commentary or boilerplate) each trigger
+verb, or noun with a named doer, makes an event: actors and targets from the parse (the passive's
+"by" agent is the actor), a mode from the words around it, the sentence's most specific place (else
+the one before), its own date (a time in the sentence; "since X" runs to publication; none: the
+week before publication), the figures of the sentence, and the certainty and source of the speech
+frame holding it ("told Reuters that X" -> reported; a denial -> denied, plus the REJECT itself).
+Verbs under a request, threat or plan, and negated ones, make no event of their own.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
+from crisisledger.extract.coding_attribution import Frame, certainty_at, find_frames
+from crisisledger.extract.coding_dates import carry, event_date
+from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, mode_rules, speech_table, trigger_table
+from crisisledger.extract.grammar import (
+    Token,
+    actors_of,
+    agents,
+    conjuncts,
+    governors,
+    is_passive,
+    modal,
+    negated,
+    objects,
+    passive_subjects,
+    preposition_objects,
+    subjects,
+)
 from crisisledger.language.nlp import AnalyzedDocument
-from crisisledger.model import Actor, Event, Figure, Place, TimeExpr
+from crisisledger.model import (
+    Actor,
+    ActorKind,
+    Certainty,
+    DateRange,
+    Event,
+    EventType,
+    Figure,
+    Place,
+    Role,
+    Sentence,
+    Span,
+    TimeExpr,
+)
+
+STAGE = "events@1"
+EVENT_ROLES = frozenset({Role.REPORT, Role.QUOTE, Role.BACKGROUND})
+SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
+NO_TARGET = frozenset({EventType.DISPLACEMENT, EventType.INCIDENT})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
 
 def extract_events(
@@ -15,4 +63,188 @@ def extract_events(
     places: Sequence[Place],
     figures: Sequence[Figure],
 ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
-    return (), tuple(figures)
+    if analyzed.doc is None:
+        return (), tuple(figures)
+    frames = find_frames(analyzed, actors)
+    table = trigger_table()
+    drafts: list[Event] = []
+    previous_place: Place | None = None
+    carried: tuple[int, DateRange | None] = (-1, None)
+    published = analyzed.document.published
+    for sentence in analyzed.sentences:
+        if carried[0] != sentence.paragraph:
+            carried = (sentence.paragraph, None)
+        sentence_places = [p for p in places if sentence.start <= p.start < sentence.end]
+        here = _most_specific(sentence_places)
+        if here is None and previous_place is not None and _same_paragraph(analyzed, previous_place, sentence):
+            here = previous_place
+        if sentence.role in EVENT_ROLES:
+            tokens = analyzed.tokens_of(sentence)
+            for tok in tokens if tokens is not None else ():
+                drafts.extend(_events_at(tok, sentence, table, actors, frames, here, times, figures,
+                                         carried[1], published))
+        carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
+        if sentence_places:
+            previous_place = _most_specific(sentence_places)
+    events = _number(drafts)
+    return events, _refine_figures(analyzed, figures, frames)
+
+
+def _events_at(tok: Token, sentence: Sentence, table: TriggerTable, actors: Sequence[Actor], frames: list[Frame],
+               place: Place | None, times: Sequence[TimeExpr], figures: Sequence[Figure],
+               carried: DateRange | None, published: date) -> list[Event]:
+    found = _trigger(tok, table)
+    if found is None:
+        return []
+    trigger, verb = found
+    if _suppressed(tok, verb):
+        return []
+    doers, targets = _roles(tok, verb, trigger, table, actors)
+    if trigger is None:
+        return []
+    etype = trigger.type
+    if verb and is_passive(tok) and not doers and tok.lemma_.lower() in table.passive:
+        etype, doers, targets = table.passive[tok.lemma_.lower()].type, targets, ()
+    elif verb and is_passive(tok) and not doers and etype not in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.DISPLACEMENT, EventType.INCIDENT, EventType.AID):
+        return []
+    if trigger.needs_actor and not doers:
+        return []
+    if not verb and not doers:
+        return []
+    if etype in NO_TARGET:
+        targets = () if etype is EventType.DISPLACEMENT else targets
+    if etype in SYMMETRIC and not targets and len(doers) > 1:
+        targets = tuple(doers)
+    span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+    certainty, source = certainty_at(tok.idx, span.end, sentence, frames)
+    events = []
+    linked = tuple(f.id for f in figures if sentence.start <= f.evidence.start < sentence.end)
+    base = Event(
+        id="",
+        type=etype,
+        evidence=sentence.span,
+        trigger=span,
+        mode=_mode(tok, etype, trigger.mode),
+        actors=tuple(doers),
+        targets=tuple(targets),
+        place=place,
+        date=event_date(sentence, tok.idx, times, published, carried),
+        certainty=certainty,
+        attributed_to=source,
+        background=sentence.role is Role.BACKGROUND,
+        figures=linked if etype not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
+    )
+    events.append(base)
+    if certainty is Certainty.DENIED and etype is not EventType.REJECT:
+        pass  # the denial's own REJECT comes from the denial verb
+    return events
+
+
+def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in table.verbs:
+        for cand in table.verbs[lemma]:
+            if not cand.requires:
+                return cand, True
+            if cand.requires_object:
+                objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")}
+                objs |= {c.lemma_.lower() for c in objects(tok, frozenset({"to", "for"}))}
+                if objs & cand.requires:
+                    return cand, True
+            elif any(c.lower_ in cand.requires or c.lemma_.lower() in cand.requires for c in tok.children) or any(g.lemma_.lower() in cand.requires for c in tok.children for g in c.children if c.dep_ == "prep"):
+                return cand, True
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+        phrase = " ".join(t.lower_ for t in tok.lefts if t.dep_ == "compound") + " " + tok.lower_
+        key = phrase.strip() if phrase.strip() in table.nouns else lemma
+        if key in table.nouns:
+            return table.nouns[key], False
+    return None
+
+
+def _suppressed(tok: Token, verb: bool) -> bool:
+    """Wished, threatened, planned, negated or hypothetical: no event of its own."""
+    speech = speech_table()
+    if negated(tok, speech.negations) or modal(tok, MODALS):
+        return True
+    for gov in governors(tok, 3):
+        if gov.lemma_.lower() in speech.irrealis and gov.pos_ in ("VERB", "AUX"):
+            return True
+        if gov.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj"):
+            break
+    if not verb and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"):
+        return True
+    return False
+
+
+def _roles(tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable,
+           actors: Sequence[Actor]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    if trigger is None:
+        return (), ()
+    if not verb:
+        return _noun_roles(tok, table, actors)
+    if is_passive(tok):
+        doers = actors_of(agents(tok), actors)
+        targets = actors_of(passive_subjects(tok), actors)
+    else:
+        doers = actors_of(subjects(tok), actors)
+        targets = actors_of(objects(tok, table.target_preps), actors)
+    if trigger.type is EventType.CONCEDE and tok.dep_ == "xcomp":
+        targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
+    doers = [a for a in doers if a.kind is not ActorKind.MEDIA]
+    targets = [a for a in targets if a.id not in {d.id for d in doers}]
+    return tuple(doers), tuple(targets)
+
+
+def _noun_roles(tok: Token, table: TriggerTable, actors: Sequence[Actor]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    doers = actors_of([t for o in owners for t in conjuncts(o)], actors)
+    doers += actors_of(preposition_objects(tok, ("by", "from")), actors)
+    targets = actors_of(preposition_objects(tok, ("on", "against", "of", "with", "to", "into")), actors)
+    head = tok.head
+    if not doers and tok.dep_ == "dobj" and head.lemma_.lower() in table.light_verbs:
+        doers = actors_of(subjects(head), actors)
+        targets = targets or actors_of(preposition_objects(head, table.target_preps), actors)
+    return tuple(doers), tuple(a for a in targets if a.id not in {d.id for d in doers})
+
+
+def _mode(tok: Token, etype: EventType, default: str) -> str:
+    clause = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower(), tok.head.lemma_.lower()}
+    text = " ".join(t.lower_ for t in tok.sent)
+    for rule in mode_rules().get(etype, []):
+        if rule.cues & clause or any(" " in c and re.search(rf"\b{re.escape(c)}\b", text) for c in rule.cues):
+            return rule.mode
+    return default
+
+
+def _most_specific(places: Sequence[Place]) -> Place | None:
+    try:
+        from crisisledger.extract.places import most_specific
+    except ImportError:  # the places stage is optional in unit tests
+        return places[0] if places else None
+    return most_specific(places)
+
+
+def _same_paragraph(analyzed: AnalyzedDocument, place: Place, sentence: Sentence) -> bool:
+    other = analyzed.sentence_at(place.start)
+    return other is not None and other.paragraph == sentence.paragraph
+
+
+def _number(drafts: list[Event]) -> tuple[Event, ...]:
+    ordered = sorted(drafts, key=lambda e: (e.evidence.start, e.trigger.start))
+    return tuple(replace(e, id=f"e{i}") for i, e in enumerate(ordered, 1))
+
+
+def _refine_figures(analyzed: AnalyzedDocument, figures: Sequence[Figure], frames: list[Frame]) -> tuple[Figure, ...]:
+    """A figure stated inside someone's words is theirs: reported (or denied, alleged), attributed."""
+    out = []
+    for f in figures:
+        sentence = analyzed.sentence_at(f.trigger.start)
+        if sentence is not None and f.certainty is Certainty.ASSERTED and f.attributed_to is None:
+            certainty, source = certainty_at(f.trigger.start, f.trigger.end, sentence, frames)
+            if certainty is not Certainty.ASSERTED:
+                f = replace(f, certainty=certainty, attributed_to=source)
+        out.append(f)
+    return tuple(out)
+
+

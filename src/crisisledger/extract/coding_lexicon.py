@@ -1,0 +1,215 @@
+"""The coding lexicons (actors, triggers, modes, speech) compiled once per process into typed tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from crisisledger.lexicon.loader import load_lexicon
+from crisisledger.model import ActorKind, EventType, Stance
+
+
+def slug(text: str) -> str:
+    """`Nikol Pashinyan` -> `nikol-pashinyan` (accents folded, anything else a hyphen)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    """A lexicon actor with a fixed identity: an organisation, armed group, agency, outlet."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    iso3: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    facet: str
+    kind: ActorKind
+    name: str  # "{state} armed forces"
+    role: str | None
+    generic_id: str
+    generic_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    named: dict[str, NamedActor]  # surface (case-sensitive) -> actor
+    state_names: dict[str, State]  # name or alias -> state
+    demonyms: dict[str, State]  # demonym -> state
+    plural_demonyms: frozenset[str]
+    institution_nouns: dict[str, Institution]  # lower-cased noun phrase -> institution
+    generic_words: dict[str, Institution]  # lower-cased word -> institution of its facet
+    offices: dict[str, ActorKind]  # title as written -> kind of the institution
+    private_roles: frozenset[str]
+    pronouns: dict[str, str]  # lower-cased pronoun -> female | male | plural
+    female_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def actor_lexicon() -> ActorLexicon:
+    main = load_lexicon("actors")
+    states_data = load_lexicon("actors_states")["states"]
+    groups = load_lexicon("actors_groups")["actors"]
+    named: dict[str, NamedActor] = {}
+    for entry in groups:
+        actor = NamedActor(entry["id"], entry["name"], ActorKind(entry["kind"]), entry.get("country"))
+        for surface in entry["surfaces"]:
+            named.setdefault(str(surface), actor)
+    state_names: dict[str, State] = {}
+    demonyms: dict[str, State] = {}
+    plurals: set[str] = set()
+    for entry in states_data:
+        state = State(entry["iso3"], entry["name"])
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            state_names.setdefault(str(name), state)
+        for dem in entry.get("demonyms", []):
+            demonyms.setdefault(str(dem), state)
+            if str(dem).endswith("s") and not str(dem).endswith(("ss", "ese")):
+                plurals.add(str(dem))
+    institutions: dict[str, Institution] = {}
+    by_facet: dict[str, Institution] = {}
+    for entry in main["institutions"]:
+        inst = Institution(
+            entry["facet"], ActorKind(entry["kind"]), entry["name"], entry.get("role"),
+            entry["generic"]["id"], entry["generic"]["name"],
+        )
+        by_facet.setdefault(entry.get("role") or entry["facet"], inst)
+        for noun in entry["nouns"]:
+            institutions.setdefault(str(noun).lower(), inst)
+    generic: dict[str, Institution] = {}
+    for facet, words in main["generic_words"].items():
+        for word in words:
+            generic.setdefault(str(word).lower(), by_facet[facet])
+    offices: dict[str, ActorKind] = {}
+    for kind, titles in main["offices"].items():
+        for title in titles:
+            offices.setdefault(str(title), ActorKind(kind))
+    pronouns = {str(p).lower(): gender for gender, words in main["pronouns"].items() for p in words}
+    return ActorLexicon(
+        named=named,
+        state_names=state_names,
+        demonyms=demonyms,
+        plural_demonyms=frozenset(plurals),
+        institution_nouns=institutions,
+        generic_words=generic,
+        offices=offices,
+        private_roles=frozenset(str(r).lower() for r in main["private_roles"]),
+        pronouns=pronouns,
+        female_names=frozenset(str(n) for n in main["female_first_names"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: EventType
+    mode: str
+    requires: frozenset[str] = frozenset()  # particles or object lemmas that must be present
+    requires_object: bool = False
+    needs_actor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerTable:
+    verbs: dict[str, list[Trigger]]  # lemma -> candidates, most specific first
+    nouns: dict[str, Trigger]  # lemma or lower-cased phrase -> trigger
+    passive: dict[str, Trigger]  # verbs whose agentless passive is another type
+    light_verbs: frozenset[str]
+    target_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> TriggerTable:
+    data = load_lexicon("triggers")
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, Trigger] = {}
+    passive: dict[str, Trigger] = {}
+    for type_name, entry in data["types"].items():
+        etype = EventType(type_name)
+        mode = str(entry["mode"])
+        needs = frozenset(entry.get("needs_actor", []))
+        for lemma, objects in (entry.get("verbs_with_object") or {}).items():
+            verbs.setdefault(lemma, []).insert(0, Trigger(etype, mode, frozenset(objects), requires_object=True))
+        for lemma, particles in (entry.get("verbs_with") or {}).items():
+            verbs.setdefault(lemma, []).insert(0, Trigger(etype, mode, frozenset(particles)))
+        for lemma in entry.get("verbs", []):
+            verbs.setdefault(lemma, []).append(Trigger(etype, mode, needs_actor=lemma in needs))
+        for noun in entry.get("nouns", []):
+            nouns.setdefault(str(noun).lower(), Trigger(etype, mode))
+        for lemma in entry.get("passive_of", []):
+            passive.setdefault(lemma, Trigger(etype, mode))
+    for cands in verbs.values():  # conditional readings before plain ones
+        cands.sort(key=lambda t: 0 if t.requires else 1)
+    return TriggerTable(verbs, nouns, passive, frozenset(data["light_verbs"]), frozenset(data["target_preps"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ModeRule:
+    mode: str
+    cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def mode_rules() -> dict[EventType, list[ModeRule]]:
+    data = load_lexicon("modes")["modes"]
+    return {
+        EventType(t): [ModeRule(r["mode"], frozenset(str(c).lower() for c in r["cues"])) for r in rules]
+        for t, rules in data.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechTable:
+    verbs: dict[str, Stance]
+    particle_verbs: dict[str, tuple[frozenset[str], Stance]]
+    object_verbs: dict[str, tuple[frozenset[str], Stance]]
+    stance_cues: dict[Stance, tuple[str, ...]]
+    channel_verbs: frozenset[str]
+    channel_preps: frozenset[str]
+    according_to: tuple[str, ...]
+    unconfirmed_cues: tuple[str, ...]
+    alleged_cues: tuple[str, ...]
+    denial_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    irrealis: frozenset[str]
+    negations: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def speech_table() -> SpeechTable:
+    data = load_lexicon("speech")
+    particle_verbs: dict[str, tuple[frozenset[str], Stance]] = {}
+    object_verbs: dict[str, tuple[frozenset[str], Stance]] = {}
+    for lemma, spec in data["verbs_with"].items():
+        if "particles" in spec:
+            particle_verbs[lemma] = (frozenset(spec["particles"]), Stance(spec["stance"]))
+        else:
+            object_verbs[lemma] = (frozenset(spec["objects"]), Stance(spec["stance"]))
+    return SpeechTable(
+        verbs={k: Stance(v) for k, v in data["verbs"].items()},
+        particle_verbs=particle_verbs,
+        object_verbs=object_verbs,
+        stance_cues={Stance(k): tuple(str(c).lower() for c in v) for k, v in data["stance_cues"].items()},
+        channel_verbs=frozenset(data["channel_verbs"]),
+        channel_preps=frozenset(data["channel_preps"]),
+        according_to=tuple(data["according_to"]),
+        unconfirmed_cues=tuple(data["unconfirmed_cues"]),
+        alleged_cues=tuple(data["alleged_cues"]),
+        denial_verbs=frozenset(data["denial_verbs"]),
+        source_nouns=frozenset(data["source_nouns"]),
+        irrealis=frozenset(data["irrealis_verbs"]),
+        negations=frozenset(data["negations"]),
+    )

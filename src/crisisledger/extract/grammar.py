@@ -1,0 +1,147 @@
+"""Dependency-grammar helpers over spaCy tokens: who did it, to whom, passive, negation, modality.
+
+Tokens are typed `Any` because spaCy ships without type information; every helper here reads only
+`dep_`, `lemma_`, `head`, `children`, `idx` and `text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from crisisledger.model import Actor
+
+Token = Any
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Erdogan and Aliyev")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb; coordinated, controlled and relative clauses inherit their head's."""
+    seen = 0
+    while verb is not None and seen < 6:
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if own:
+            subj = own[0]
+            if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+                subj = verb.head
+            return conjuncts(subj)
+        if verb.dep_ == "acl" and not is_passive(verb):
+            return conjuncts(verb.head)  # "civilians fleeing to Armenia"
+        if verb.dep_ == "relcl":
+            return conjuncts(verb.head)
+        if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj",) for c in verb.head.children):
+            return conjuncts(next(c for c in verb.head.children if c.dep_ == "dobj"))  # forced X to ...
+        verb = verb.head
+        seen += 1
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own:
+        subj = own[0]
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            subj = verb.head
+        return conjuncts(subj)
+    if verb.dep_ in ("acl", "relcl"):
+        return conjuncts(verb.head)
+    if verb.dep_ == "conj":
+        return passive_subjects(verb.head)
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for c in child.children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return []
+
+
+def objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    direct = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
+    if direct:
+        return direct
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            pobj = [t for c in child.children if c.dep_ == "pobj" for t in conjuncts(c)]
+            if pobj:
+                return pobj
+    return []
+
+
+def preposition_objects(token: Token, words: Iterable[str]) -> list[Token]:
+    wanted = set(words)
+    return [
+        t for child in token.children if child.dep_ in ("prep", "agent") and child.lower_ in wanted
+        for c in child.children if c.dep_ == "pobj" for t in conjuncts(c)
+    ]
+
+
+def negated(token: Token, negations: frozenset[str]) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children
+               if c.lower_ in negations or c.dep_ == "neg")
+
+
+def modal(token: Token, modals: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
+
+
+def governors(token: Token, limit: int = 4) -> list[Token]:
+    """The heads above a token, nearest first, up to the sentence root."""
+    out = []
+    while token.head.i != token.i and len(out) < limit:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def actors_of(tokens: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
+    """The actor mentions heading these noun tokens (the mention holding the head, else one in the phrase)."""
+    out: list[Actor] = []
+    for tok in tokens:
+        found = _holding(tok.idx, actors)
+        if found is None:
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            inside = [a for a in actors if lo <= a.start and a.end <= hi and not _in_of_phrase(tok, a)]
+            found = inside[0] if inside else None
+        if found is not None and all(found.id != a.id for a in out):
+            out.append(found)
+    return out
+
+
+def _holding(offset: int, actors: Sequence[Actor]) -> Actor | None:
+    for a in actors:
+        if a.start <= offset < a.end:
+            return a
+    return None
+
+
+def _in_of_phrase(head: Token, actor: Actor) -> bool:
+    """'the village of Shosh': an actor inside a prepositional phrase does not head the noun."""
+    for child in head.children:
+        if child.dep_ in ("prep", "relcl", "acl", "appos"):
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if lo <= actor.start < hi:
+                return True
+    return False
