@@ -117,25 +117,24 @@ class Gazetteer:
     def fuzzy(self, name: str, countries: frozenset[str], max_distance: int = 2) -> list[Candidate]:
         """Places of the given countries whose key is within `max_distance` edits of the name's key.
 
-        Conservative: only names of 6+ letters, same first letter, length within the distance.
+        Conservative: only names of 6+ letters, same first two letters, length within the distance.
         """
         key = normalize(name)
         if len(key) < 6 or not countries:
             return []
+        limit = 1 if len(key) < 8 else max_distance
         marks = ",".join("?" * len(countries))
         rows = self._query(
             "SELECT a.alias, p.geonames_id, p.name, p.lat, p.lon, p.country, p.precision, p.population, "
             f"p.feature, p.admin1 FROM aliases a JOIN places p ON p.pid = a.pid WHERE a.alias >= ? AND "
-            f"a.alias < ? AND p.country IN ({marks})",
-            (key[0], chr(ord(key[0]) + 1), *sorted(countries)),
+            f"a.alias < ? AND length(a.alias) BETWEEN ? AND ? AND p.country IN ({marks})",
+            (key[:2], key[0] + chr(ord(key[1]) + 1), len(key) - limit, len(key) + limit, *sorted(countries)),
         )
-        limit = 1 if len(key) < 8 else max_distance
-        hits = [
-            _candidate(r[1:])
-            for r in rows
-            if abs(len(str(r[0])) - len(key)) <= limit and _edit_distance(str(r[0]), key, limit) <= limit
-        ]
-        return sorted(hits, key=lambda c: -c.population)
+        hits = {
+            c.geonames_id or id(c): c
+            for c in (_candidate(r[1:]) for r in rows if _edit_distance(str(r[0]), key, limit) <= limit)
+        }
+        return sorted(hits.values(), key=lambda c: -c.population)
 
     def close(self) -> None:
         self._con.close()

@@ -1,0 +1,101 @@
+"""Event-location benchmark (Halterman 2019): which toponym of a sentence is where its marked event happened.
+
+For each record, the system runs spaCy and `extract_places`, and picks the place nearest to the event
+verb (a place after a locative preposition wins ties). Scores location-span P/R/F1, exact and with any
+overlap, on the 496 gold re-annotations (`source == "RELABEL"`); the baseline is the nearest GPE/LOC/FAC
+entity spaCy finds.
+
+    .venv/bin/python benchmarks/event_location.py [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crisisledger.extract.places import extract_places
+from crisisledger.gazetteer import default_gazetteer
+from crisisledger.language.nlp import AnalyzedDocument, Entity, parse
+from crisisledger.model import Document, PlacePrecision, Role, Sentence
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "event-location-halterman"
+LOCATIVE = ("in ", "at ", "near ", "outside ", "into ", "on ")
+
+
+@dataclass
+class Counts:
+    system: int = 0
+    gold: int = 0
+    exact: int = 0
+    overlap: int = 0
+
+    def report(self) -> dict[str, Any]:
+        def f1(hit: int) -> dict[str, float]:
+            p = hit / self.system if self.system else 0.0
+            r = hit / self.gold if self.gold else 0.0
+            return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+        return {
+            "system": self.system,
+            "gold": self.gold,
+            "exact": f1(self.exact),
+            "overlap": f1(self.overlap),
+        }
+
+
+def nearest(spans: list[tuple[int, int]], verb: tuple[int, int], text: str) -> tuple[int, int] | None:
+    if not spans:
+        return None
+
+    def distance(s: tuple[int, int]) -> tuple[int, int]:
+        gap = s[0] - verb[1] if s[0] >= verb[1] else verb[0] - s[1]
+        locative = text[max(0, s[0] - 8) : s[0]].lower().endswith(LOCATIVE)
+        return (gap - (40 if locative else 0), s[0])
+
+    return min(spans, key=distance)
+
+
+def tally(counts: Counts, predicted: tuple[int, int] | None, gold: list[tuple[int, int]]) -> None:
+    counts.gold += len(gold)
+    if predicted is None:
+        return
+    counts.system += 1
+    counts.exact += predicted in gold
+    counts.overlap += any(predicted[0] < e and s < predicted[1] for s, e in gold)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--all", action="store_true", help="also score all 10,182 records (slow)")
+    args = ap.parse_args()
+    gazetteer = default_gazetteer()
+    records = [json.loads(line) for line in (DATA / "labeled_text.slim.jsonl").open(encoding="utf-8")]
+    if not args.all:
+        records = [r for r in records if r.get("source") == "RELABEL"]
+    system, baseline = Counts(), Counts()
+    for r in records:
+        text = r["text"]
+        verb = next(((s["start"], s["end"]) for s in r["spans"] if s["label"] == "VERB"), (0, 0))
+        gold = [(s["start"], s["end"]) for s in r["spans"] if s["label"] == "LOCATION"]
+        doc = parse(text)
+        entities = tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
+        sentences = tuple(Sentence(s.text, s.start_char, s.end_char, Role.REPORT) for s in doc.sents)
+        analyzed = AnalyzedDocument(Document("el", text, date(2019, 1, 1)), sentences, entities, doc)
+        places = [p for p in extract_places(analyzed, gazetteer) if p.precision != PlacePrecision.SITE]
+        tally(system, nearest([(p.start, p.end) for p in places], verb, text), gold)
+        ner = [(e.start, e.end) for e in entities if e.label in ("GPE", "LOC", "FAC")]
+        tally(baseline, nearest(ner, verb, text), gold)
+    print(
+        json.dumps(
+            {"records": len(records), "system": system.report(), "baseline_nearest_ner": baseline.report()},
+            indent=1,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
