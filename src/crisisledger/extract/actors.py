@@ -99,17 +99,33 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
             inst = lex.institution_nouns[noun.group().lower()]
             out.append(_inst(m.start(), noun.end(), state.iso3, state.name, inst))
         elif m.group() in lex.plural_demonyms:
-            out.append(_Candidate(m.start(), m.end(), 1, f"{state.iso3.lower()}.civilians", m.group(),
-                                  state.iso3, ActorKind.CIVILIANS))
+            out.append(
+                _Candidate(
+                    m.start(), m.end(), 1, f"{state.iso3.lower()}.civilians", m.group(), state.iso3, ActorKind.CIVILIANS
+                )
+            )
         elif m.group() in lex.state_names:
-            out.append(_Candidate(m.start(), m.end(), 1, f"{state.iso3.lower()}.state", state.name,
-                                  state.iso3, ActorKind.STATE))
+            out.append(
+                _Candidate(
+                    m.start(), m.end(), 1, f"{state.iso3.lower()}.state", state.name, state.iso3, ActorKind.STATE
+                )
+            )
         else:
-            out.append(_Candidate(m.start(), m.end(), -1, f"{state.iso3.lower()}.state", state.name,
-                                  state.iso3, ActorKind.STATE, prefix_only=True))
+            out.append(
+                _Candidate(
+                    m.start(),
+                    m.end(),
+                    -1,
+                    f"{state.iso3.lower()}.state",
+                    state.name,
+                    state.iso3,
+                    ActorKind.STATE,
+                    prefix_only=True,
+                )
+            )
     for m in _alternation(tuple(lex.generic_words), re.I).finditer(text):
         inst = lex.generic_words[m.group().lower()]
-        if m.group()[0].isupper() and m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in ("", ".", "\""):
+        if m.group()[0].isupper() and m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in ("", ".", '"'):
             continue  # a capitalised word inside a sentence is part of a name ("Armed Forces of ...")
         if _adjective_only(text, m.end()):
             continue
@@ -133,13 +149,49 @@ def _adjective_only(text: str, end: int) -> bool:
 
 
 _HEAD_NOUNS = frozenset(
-    ["debacle", "station", "stations", "chief", "chiefs", "base", "bases", "operation", "operations", "presence", "convoy", "convoys", "vehicle", "vehicles", "cars", "car", "areas", "area", "positions", "position", "equipment", "aircraft", "capabilities", "mission", "spokesman", "spokeswoman", "source", "sources", "officer", "officers", "commander", "commanders", "post", "posts"]
+    [
+        "debacle",
+        "station",
+        "stations",
+        "chief",
+        "chiefs",
+        "base",
+        "bases",
+        "operation",
+        "operations",
+        "presence",
+        "convoy",
+        "convoys",
+        "vehicle",
+        "vehicles",
+        "cars",
+        "car",
+        "areas",
+        "area",
+        "positions",
+        "position",
+        "equipment",
+        "aircraft",
+        "capabilities",
+        "mission",
+        "spokesman",
+        "spokeswoman",
+        "source",
+        "sources",
+        "officer",
+        "officers",
+        "commander",
+        "commanders",
+        "post",
+        "posts",
+    ]
 )
 
 
 def _inst(start: int, end: int, iso3: str, state_name: str, inst: Any) -> _Candidate:
-    return _Candidate(start, end, 2, f"{iso3.lower()}.{inst.facet}", inst.name.format(state=state_name),
-                      iso3, inst.kind, inst.role)
+    return _Candidate(
+        start, end, 2, f"{iso3.lower()}.{inst.facet}", inst.name.format(state=state_name), iso3, inst.kind, inst.role
+    )
 
 
 def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) -> list[_Candidate]:
@@ -160,14 +212,21 @@ def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) ->
         prefix = _prefix_of(text, m.start("title"), prefixes)
         country = prefix.country if prefix else _state_in(m.group("mid") or "", lex)
         start = prefix.start if prefix and not text[prefix.end : m.start("title")].strip() else m.start("title")
-        if prefix is not None and prefix.kind in (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE,
-                                                  ActorKind.ORGANIZATION, ActorKind.ARMED_GROUP, ActorKind.MEDIA):
+        if prefix is not None and prefix.kind in (
+            ActorKind.GOVERNMENT,
+            ActorKind.MILITARY,
+            ActorKind.POLICE,
+            ActorKind.ORGANIZATION,
+            ActorKind.ARMED_GROUP,
+            ActorKind.MEDIA,
+        ):
             kind = prefix.kind if kind in (ActorKind.ORGANIZATION, ActorKind.GOVERNMENT) else kind
         if title.islower() and prefix is None and kind is not ActorKind.MILITARY:
             kind = ActorKind.PERSON if title in ("chief", "head", "director") else kind
         role = (title + (m.group("mid") or "")).strip()
-        out.append(_Candidate(start, name_start + len(name), 3, f"person.{slug(name)}", name, country, kind,
-                              role, person=True))
+        out.append(
+            _Candidate(start, name_start + len(name), 3, f"person.{slug(name)}", name, country, kind, role, person=True)
+        )
     return out
 
 
@@ -183,8 +242,11 @@ def _clean_name(raw: str, lex: ActorLexicon) -> str:
 def _prefix_of(text: str, at: int, cands: list[_Candidate]) -> _Candidate | None:
     best = None
     for c in cands:
-        if c.end <= at and _LINK.match(text[c.end : at]) and (best is None or c.end > best.end or
-                                                                (c.end == best.end and c.start < best.start)):
+        if (
+            c.end <= at
+            and _LINK.match(text[c.end : at])
+            and (best is None or c.end > best.end or (c.end == best.end and c.start < best.start))
+        ):
             best = c
     return best
 
@@ -206,12 +268,25 @@ def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
         if not name or name in lex.offices or name.split()[0] in ("The", "In", "On", "At", "But", "And"):
             continue
         start = m.start("name") + m.group("name").index(name)
-        out.append(_Candidate(start, start + len(name), 2, f"person.{slug(name)}", name, None, ActorKind.PERSON,
-                              m.group("role"), person=True))
+        out.append(
+            _Candidate(
+                start,
+                start + len(name),
+                2,
+                f"person.{slug(name)}",
+                name,
+                None,
+                ActorKind.PERSON,
+                m.group("role"),
+                person=True,
+            )
+        )
     return out
 
 
-def _entity_candidates(analyzed: AnalyzedDocument, lex: ActorLexicon, places: list[tuple[int, int]]) -> list[_Candidate]:
+def _entity_candidates(
+    analyzed: AnalyzedDocument, lex: ActorLexicon, places: list[tuple[int, int]]
+) -> list[_Candidate]:
     """PERSON and ORG entities the lexicon does not know: `person.<slug>`, `organization.<slug>`."""
     out = []
     for e in analyzed.entities:
@@ -224,11 +299,17 @@ def _entity_candidates(analyzed: AnalyzedDocument, lex: ActorLexicon, places: li
             continue
         start = e.start + e.text.index(name)
         if (e.label == "PERSON" and " " in name) or (e.label == "PERSON" and len(name) > 3):
-            out.append(_Candidate(start, start + len(name), 1, f"person.{slug(name)}", name, None,
-                                  ActorKind.PERSON, person=True))
+            out.append(
+                _Candidate(
+                    start, start + len(name), 1, f"person.{slug(name)}", name, None, ActorKind.PERSON, person=True
+                )
+            )
         elif e.label == "ORG" and len(name) > 3:
-            out.append(_Candidate(start, start + len(name), 0, f"organization.{slug(name)}", name, None,
-                                  ActorKind.ORGANIZATION))
+            out.append(
+                _Candidate(
+                    start, start + len(name), 0, f"organization.{slug(name)}", name, None, ActorKind.ORGANIZATION
+                )
+            )
     return out
 
 
@@ -243,8 +324,9 @@ def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
 # ---- coreference ------------------------------------------------------------------------------
 
 
-def _link_persons(text: str, chosen: list[_Candidate], zones: list[tuple[int, int]],
-                  places: list[tuple[int, int]]) -> list[_Candidate]:
+def _link_persons(
+    text: str, chosen: list[_Candidate], zones: list[tuple[int, int]], places: list[tuple[int, int]]
+) -> list[_Candidate]:
     """Give every mention of a person the identity of its fullest mention; add bare surnames."""
     full: dict[str, _Candidate] = {}
     for c in chosen:
@@ -253,9 +335,13 @@ def _link_persons(text: str, chosen: list[_Candidate], zones: list[tuple[int, in
         known = _same_person(c.name, full)
         if known is not None and known is not c:
             if len(c.name) > len(known.name) or (known.role is None and c.role is not None):
-                full[known.name] = replace(c, name=max(c.name, known.name, key=len), role=c.role or known.role,
-                                           country=c.country or known.country,
-                                           kind=c.kind if c.kind is not ActorKind.PERSON else known.kind)
+                full[known.name] = replace(
+                    c,
+                    name=max(c.name, known.name, key=len),
+                    role=c.role or known.role,
+                    country=c.country or known.country,
+                    kind=c.kind if c.kind is not ActorKind.PERSON else known.kind,
+                )
                 full[known.name].id = f"person.{slug(full[known.name].name)}"
         else:
             full[c.name] = c
@@ -305,8 +391,9 @@ def _pronouns(analyzed: AnalyzedDocument, actors: list[Actor], lex: ActorLexicon
             pool = sorted((a for a in actors + resolved if window_start <= a.start < at), key=lambda a: a.start)
             target = _antecedent(pool, gender, lex, s.start if gender == "plural" else window_start)
             if target is not None:
-                a = Actor(target.id, m.group(), at, at + len(m.group()), target.name, target.country,
-                          target.kind, target.role)
+                a = Actor(
+                    target.id, m.group(), at, at + len(m.group()), target.name, target.country, target.kind, target.role
+                )
                 out.append(a)
                 resolved.append(a)
     return out
@@ -315,8 +402,14 @@ def _pronouns(analyzed: AnalyzedDocument, actors: list[Actor], lex: ActorLexicon
 def _antecedent(pool: list[Actor], gender: str, lex: ActorLexicon, floor: int) -> Actor | None:
     people = [a for a in pool if a.id.startswith("person.")]
     if gender == "plural":
-        groups = [a for a in pool if not a.id.startswith("person.") and a.start >= floor
-                  and a.kind is not ActorKind.STATE and a.kind is not ActorKind.MEDIA]
+        groups = [
+            a
+            for a in pool
+            if not a.id.startswith("person.")
+            and a.start >= floor
+            and a.kind is not ActorKind.STATE
+            and a.kind is not ActorKind.MEDIA
+        ]
         return groups[-1] if groups else None
     female = [a for a in people if a.name.split()[0] in lex.female_names]
     if gender == "female":

@@ -56,8 +56,9 @@ def find_frames(analyzed: AnalyzedDocument, actors: Sequence[Actor]) -> list[Fra
 
 def _frames_at(tok: Token, sentence: Sentence, actors: Sequence[Actor], table: SpeechTable) -> list[Frame]:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-        sources = [t for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"
-                   for t in conjuncts(p)]
+        sources = [
+            t for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)
+        ]
         return _build(tok, sources, None, Stance.ASSERT, (sentence.start, sentence.end), sentence, actors)
     stance = _speech_stance(tok, table)
     if stance is None:
@@ -94,10 +95,14 @@ def _content(tok: Token, sentence: Sentence) -> tuple[int, int]:
     """The claimed clause: the quote before the verb ('"...," he said'), else the verb's complements."""
     if _quoted_before(sentence, tok.idx):
         return sentence.start, tok.idx
-    parts = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")
-             or (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "upon"))]
+    parts = [
+        c
+        for c in tok.children
+        if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "upon"))
+    ]
     if not parts:
-        return sentence.start, sentence.end
+        return tok.idx, tok.idx
     lo = min(p.left_edge.idx for p in parts)
     hi = max(p.right_edge.idx + len(p.right_edge.text) for p in parts)
     return lo, hi
@@ -118,8 +123,16 @@ def _refine(stance: Stance, text: str, content: tuple[int, int], base: int, tabl
     return stance
 
 
-def _build(tok: Token, speakers: list[Token], channel: str | None, stance: Stance, content: tuple[int, int],
-           sentence: Sentence, actors: Sequence[Actor], certainty: Certainty = Certainty.REPORTED) -> list[Frame]:
+def _build(
+    tok: Token,
+    speakers: list[Token],
+    channel: str | None,
+    stance: Stance,
+    content: tuple[int, int],
+    sentence: Sentence,
+    actors: Sequence[Actor],
+    certainty: Certainty = Certainty.REPORTED,
+) -> list[Frame]:
     found = actors_of(speakers, actors)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     if found:
@@ -154,21 +167,26 @@ def _carry(frames: list[Frame], sentence: Sentence) -> Frame | None:
     for f in reversed(frames):
         if f.sentence.paragraph == sentence.paragraph or f.sentence.paragraph == sentence.paragraph - 1:
             span = Span(sentence.text, sentence.start, sentence.end)
-            stance = _refine(Stance.ASSERT, sentence.text, (sentence.start, sentence.end), sentence.start,
-                             speech_table())
-            return Frame(sentence, span, f.speaker, f.actor, stance, None, (sentence.start, sentence.end),
-                         Certainty.REPORTED)
+            stance = _refine(
+                Stance.ASSERT, sentence.text, (sentence.start, sentence.end), sentence.start, speech_table()
+            )
+            return Frame(
+                sentence, span, f.speaker, f.actor, stance, None, (sentence.start, sentence.end), Certainty.REPORTED
+            )
         break
     return None
 
 
-def certainty_at(offset: int, trigger_end: int, sentence: Sentence, frames: Sequence[Frame]) -> tuple[Certainty, str | None]:
-    """The certainty and source of something said at `offset` in `sentence`."""
+def certainty_at(
+    offset: int, sentence: Sentence, frames: Sequence[Frame], governor: int = -1
+) -> tuple[Certainty, str | None]:
+    """The certainty and source of something said at `offset` in `sentence` (`governor`: the offset of
+    the word governing it, so "issued an appeal" is the appeal itself, not a report of one)."""
     table = speech_table()
     for f in frames:
-        if f.sentence is not sentence or f.trigger.start <= offset < f.trigger.end:
+        if f.sentence is not sentence or f.trigger.start <= offset < f.trigger.end or f.trigger.start == governor:
             continue
-        if f.content[0] <= offset < f.content[1] and not (f.trigger.start <= offset < trigger_end <= f.trigger.end):
+        if f.content[0] <= offset < f.content[1]:
             return f.certainty, f.speaker
     before = sentence.text[: offset - sentence.start].lower()
     if any(cue in before for cue in table.unconfirmed_cues):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from crisisledger.lexicon.loader import load_lexicon
 from crisisledger.model import ActorKind, EventType, Stance
@@ -83,8 +82,12 @@ def actor_lexicon() -> ActorLexicon:
     by_facet: dict[str, Institution] = {}
     for entry in main["institutions"]:
         inst = Institution(
-            entry["facet"], ActorKind(entry["kind"]), entry["name"], entry.get("role"),
-            entry["generic"]["id"], entry["generic"]["name"],
+            entry["facet"],
+            ActorKind(entry["kind"]),
+            entry["name"],
+            entry.get("role"),
+            entry["generic"]["id"],
+            entry["generic"]["name"],
         )
         by_facet.setdefault(entry.get("role") or entry["facet"], inst)
         for noun in entry["nouns"]:
@@ -128,6 +131,7 @@ class TriggerTable:
     passive: dict[str, Trigger]  # verbs whose agentless passive is another type
     light_verbs: frozenset[str]
     target_preps: frozenset[str]
+    civilian_targets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +156,14 @@ def trigger_table() -> TriggerTable:
             passive.setdefault(lemma, Trigger(etype, mode))
     for cands in verbs.values():  # conditional readings before plain ones
         cands.sort(key=lambda t: 0 if t.requires else 1)
-    return TriggerTable(verbs, nouns, passive, frozenset(data["light_verbs"]), frozenset(data["target_preps"]))
+    return TriggerTable(
+        verbs,
+        nouns,
+        passive,
+        frozenset(data["light_verbs"]),
+        frozenset(data["target_preps"]),
+        frozenset(data["civilian_targets"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +196,6 @@ class SpeechTable:
     source_nouns: frozenset[str]
     irrealis: frozenset[str]
     negations: frozenset[str]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,28 @@ STAGE = "events@1"
 EVENT_ROLES = frozenset({Role.REPORT, Role.QUOTE, Role.BACKGROUND})
 SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
 NO_TARGET = frozenset({EventType.DISPLACEMENT, EventType.INCIDENT})
+PLACE_OBJECT_TYPES = frozenset(
+    {EventType.DISPLACEMENT, EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.CONSULT}
+)
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "on",
+        "from",
+        "into",
+        "through",
+        "throughout",
+        "within",
+        "over",
+    }
+)
+NOUN_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
 
@@ -68,31 +90,44 @@ def extract_events(
     frames = find_frames(analyzed, actors)
     table = trigger_table()
     drafts: list[Event] = []
-    previous_place: Place | None = None
+    last_place: list[Place | None] = [None]
     carried: tuple[int, DateRange | None] = (-1, None)
     published = analyzed.document.published
     for sentence in analyzed.sentences:
         if carried[0] != sentence.paragraph:
             carried = (sentence.paragraph, None)
         sentence_places = [p for p in places if sentence.start <= p.start < sentence.end]
-        here = _most_specific(sentence_places)
-        if here is None and previous_place is not None and _same_paragraph(analyzed, previous_place, sentence):
-            here = previous_place
         if sentence.role in EVENT_ROLES:
             tokens = analyzed.tokens_of(sentence)
             for tok in tokens if tokens is not None else ():
-                drafts.extend(_events_at(tok, sentence, table, actors, frames, here, times, figures,
-                                         carried[1], published))
+                kind = _trigger(tok, table)
+                here = _event_place(
+                    tok,
+                    sentence_places,
+                    last_place,
+                    kind is not None and kind[0] is not None and kind[0].type in PLACE_OBJECT_TYPES,
+                )
+                found = _events_at(tok, sentence, table, actors, frames, here, times, figures, carried[1], published)
+                if found and here is not None:
+                    last_place[0] = here
+                drafts.extend(found)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
-        if sentence_places:
-            previous_place = _most_specific(sentence_places)
     events = _number(drafts)
     return events, _refine_figures(analyzed, figures, frames)
 
 
-def _events_at(tok: Token, sentence: Sentence, table: TriggerTable, actors: Sequence[Actor], frames: list[Frame],
-               place: Place | None, times: Sequence[TimeExpr], figures: Sequence[Figure],
-               carried: DateRange | None, published: date) -> list[Event]:
+def _events_at(
+    tok: Token,
+    sentence: Sentence,
+    table: TriggerTable,
+    actors: Sequence[Actor],
+    frames: list[Frame],
+    place: Place | None,
+    times: Sequence[TimeExpr],
+    figures: Sequence[Figure],
+    carried: DateRange | None,
+    published: date,
+) -> list[Event]:
     found = _trigger(tok, table)
     if found is None:
         return []
@@ -105,9 +140,22 @@ def _events_at(tok: Token, sentence: Sentence, table: TriggerTable, actors: Sequ
     etype = trigger.type
     if verb and is_passive(tok) and not doers and tok.lemma_.lower() in table.passive:
         etype, doers, targets = table.passive[tok.lemma_.lower()].type, targets, ()
-    elif verb and is_passive(tok) and not doers and etype not in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.DISPLACEMENT, EventType.INCIDENT, EventType.AID):
+    elif (
+        verb
+        and is_passive(tok)
+        and not doers
+        and etype
+        not in (
+            EventType.ASSAULT,
+            EventType.COERCE,
+            EventType.SANCTION,
+            EventType.DISPLACEMENT,
+            EventType.INCIDENT,
+            EventType.AID,
+        )
+    ):
         return []
-    if trigger.needs_actor and not doers:
+    if (trigger.needs_actor or etype is EventType.DISPLACEMENT) and not doers:
         return []
     if not verb and not doers:
         return []
@@ -116,7 +164,7 @@ def _events_at(tok: Token, sentence: Sentence, table: TriggerTable, actors: Sequ
     if etype in SYMMETRIC and not targets and len(doers) > 1:
         targets = tuple(doers)
     span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
-    certainty, source = certainty_at(tok.idx, span.end, sentence, frames)
+    certainty, source = certainty_at(tok.idx, sentence, frames, tok.head.idx if not verb else -1)
     events = []
     linked = tuple(f.id for f in figures if sentence.start <= f.evidence.start < sentence.end)
     base = Event(
@@ -142,7 +190,7 @@ def _events_at(tok: Token, sentence: Sentence, table: TriggerTable, actors: Sequ
 
 def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in table.verbs:
+    if tok.pos_ == "VERB" and lemma in table.verbs and tok.dep_ != "amod":
         for cand in table.verbs[lemma]:
             if not cand.requires:
                 return cand, True
@@ -151,12 +199,17 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
                 objs |= {c.lemma_.lower() for c in objects(tok, frozenset({"to", "for"}))}
                 if objs & cand.requires:
                     return cand, True
-            elif any(c.lower_ in cand.requires or c.lemma_.lower() in cand.requires for c in tok.children) or any(g.lemma_.lower() in cand.requires for c in tok.children for g in c.children if c.dep_ == "prep"):
+            elif any(c.lower_ in cand.requires or c.lemma_.lower() in cand.requires for c in tok.children) or any(
+                g.lemma_.lower() in cand.requires for c in tok.children for g in c.children if c.dep_ == "prep"
+            ):
                 return cand, True
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
         phrase = " ".join(t.lower_ for t in tok.lefts if t.dep_ == "compound") + " " + tok.lower_
         key = phrase.strip() if phrase.strip() in table.nouns else lemma
+        head = tok.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in table.verbs and head.dep_ != "amod":
+            return None  # "signed a deal": the verb makes the event
         if key in table.nouns:
             return table.nouns[key], False
     return None
@@ -172,13 +225,12 @@ def _suppressed(tok: Token, verb: bool) -> bool:
             return True
         if gov.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj"):
             break
-    if not verb and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"):
-        return True
-    return False
+    return not verb and tok.dep_ not in NOUN_EVENT_DEPS
 
 
-def _roles(tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable,
-           actors: Sequence[Actor]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+def _roles(
+    tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable, actors: Sequence[Actor]
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     if trigger is None:
         return (), ()
     if not verb:
@@ -188,7 +240,10 @@ def _roles(tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable,
         targets = actors_of(passive_subjects(tok), actors)
     else:
         doers = actors_of(subjects(tok), actors)
-        targets = actors_of(objects(tok, table.target_preps), actors)
+        objs = objects(tok, table.target_preps)
+        targets = actors_of(objs, actors)
+        if not targets and trigger.type in (EventType.ASSAULT, EventType.COERCE):
+            targets = _civilian_places(objs, table)
     if trigger.type is EventType.CONCEDE and tok.dep_ == "xcomp":
         targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
     doers = [a for a in doers if a.kind is not ActorKind.MEDIA]
@@ -196,7 +251,22 @@ def _roles(tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable,
     return tuple(doers), tuple(targets)
 
 
-def _noun_roles(tok: Token, table: TriggerTable, actors: Sequence[Actor]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+def _civilian_places(objs: list[Token], table: TriggerTable) -> list[Actor]:
+    """An attack on villages, homes or hospitals targets the civilians living there."""
+    out = []
+    for o in objs:
+        words = {o.lower_, " ".join(t.lower_ for t in o.lefts if t.dep_ in ("amod", "compound")) + " " + o.lower_}
+        if words & table.civilian_targets or o.lemma_.lower() in table.civilian_targets:
+            out.append(
+                Actor("civilians.civilians", o.text, o.idx, o.idx + len(o.text), "civilians", None, ActorKind.CIVILIANS)
+            )
+            break
+    return out
+
+
+def _noun_roles(
+    tok: Token, table: TriggerTable, actors: Sequence[Actor]
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     owners = [c for c in tok.children if c.dep_ == "poss"]
     doers = actors_of([t for o in owners for t in conjuncts(o)], actors)
     doers += actors_of(preposition_objects(tok, ("by", "from")), actors)
@@ -209,7 +279,8 @@ def _noun_roles(tok: Token, table: TriggerTable, actors: Sequence[Actor]) -> tup
 
 
 def _mode(tok: Token, etype: EventType, default: str) -> str:
-    clause = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower(), tok.head.lemma_.lower()}
+    near = [tok, tok.head, *tok.children, *(g for c in tok.children for g in c.children)]
+    clause = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     text = " ".join(t.lower_ for t in tok.sent)
     for rule in mode_rules().get(etype, []):
         if rule.cues & clause or any(" " in c and re.search(rf"\b{re.escape(c)}\b", text) for c in rule.cues):
@@ -225,9 +296,39 @@ def _most_specific(places: Sequence[Place]) -> Place | None:
     return most_specific(places)
 
 
-def _same_paragraph(analyzed: AnalyzedDocument, place: Place, sentence: Sentence) -> bool:
-    other = analyzed.sentence_at(place.start)
-    return other is not None and other.paragraph == sentence.paragraph
+def _event_place(tok: Token, places: Sequence[Place], last: list[Place | None], object_is_place: bool) -> Place | None:
+    """Where the trigger happened: a place its grammar reaches ("struck X in Y", "a depot in Y exploded");
+    else where the report's last event happened; else the most specific place of the sentence."""
+    reach = _place_zone(tok, object_is_place)
+    direct = [p for p in places if any(lo <= p.start < hi for lo, hi in reach)]
+    if direct:
+        return _most_specific(direct)
+    return last[0] if last[0] is not None else _most_specific(places)
+
+
+def _place_zone(tok: Token, object_is_place: bool) -> list[tuple[int, int]]:
+    """Character ranges where a place names where the trigger happened."""
+    zone = []
+    for child in tok.children:
+        if (
+            (child.dep_ == "prep" and child.lower_ in LOCATIVE)
+            or child.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+            or (child.dep_ == "dobj" and object_is_place)
+        ):
+            zone.append(_extent(child))
+        elif child.dep_ == "dobj":
+            zone.extend(
+                _extent(g)
+                for g in child.children
+                if g.dep_ == "appos" or (g.dep_ == "prep" and g.lower_ in ("in", "at"))
+            )
+    if tok.pos_ in ("NOUN", "PROPN"):
+        zone.extend(_extent(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE)
+    return zone
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def _number(drafts: list[Event]) -> tuple[Event, ...]:
@@ -241,10 +342,8 @@ def _refine_figures(analyzed: AnalyzedDocument, figures: Sequence[Figure], frame
     for f in figures:
         sentence = analyzed.sentence_at(f.trigger.start)
         if sentence is not None and f.certainty is Certainty.ASSERTED and f.attributed_to is None:
-            certainty, source = certainty_at(f.trigger.start, f.trigger.end, sentence, frames)
+            certainty, source = certainty_at(f.trigger.start, sentence, frames)
             if certainty is not Certainty.ASSERTED:
                 f = replace(f, certainty=certainty, attributed_to=source)
         out.append(f)
     return tuple(out)
-
-

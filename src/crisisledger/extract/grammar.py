@@ -29,9 +29,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
-    )
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -43,6 +41,8 @@ def subjects(verb: Token) -> list[Token]:
             subj = own[0]
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
                 subj = verb.head
+            if subj.dep_ == "appos":  # "Grigoryan, a driver who has fled": the driver is Grigoryan
+                subj = subj.head
             return conjuncts(subj)
         if verb.dep_ == "acl" and not is_passive(verb):
             return conjuncts(verb.head)  # "civilians fleeing to Armenia"
@@ -93,14 +93,21 @@ def objects(verb: Token, preps: frozenset[str]) -> list[Token]:
 def preposition_objects(token: Token, words: Iterable[str]) -> list[Token]:
     wanted = set(words)
     return [
-        t for child in token.children if child.dep_ in ("prep", "agent") and child.lower_ in wanted
-        for c in child.children if c.dep_ == "pobj" for t in conjuncts(c)
+        t
+        for child in token.children
+        if child.dep_ in ("prep", "agent") and child.lower_ in wanted
+        for c in child.children
+        if c.dep_ == "pobj"
+        for t in conjuncts(c)
     ]
 
 
 def negated(token: Token, negations: frozenset[str]) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children
-               if c.lower_ in negations or c.dep_ == "neg")
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+        for c in token.children
+        if c.lower_ in negations or c.dep_ == "neg"
+    )
 
 
 def modal(token: Token, modals: frozenset[str]) -> bool:
@@ -109,25 +116,68 @@ def modal(token: Token, modals: frozenset[str]) -> bool:
 
 def governors(token: Token, limit: int = 4) -> list[Token]:
     """The heads above a token, nearest first, up to the sentence root."""
-    out = []
+    out: list[Token] = []
     while token.head.i != token.i and len(out) < limit:
         token = token.head
         out.append(token)
     return out
 
 
+QUANTITY_HEADS = frozenset(
+    {
+        "tens",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "scores",
+        "number",
+        "many",
+        "some",
+        "most",
+        "all",
+        "group",
+        "groups",
+        "members",
+        "hundred",
+        "thousand",
+        "dozen",
+    }
+)
+
+
 def actors_of(tokens: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
     """The actor mentions heading these noun tokens (the mention holding the head, else one in the phrase)."""
     out: list[Actor] = []
     for tok in tokens:
+        tok = _through_quantity(tok)
         found = _holding(tok.idx, actors)
         if found is None:
             lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-            inside = [a for a in actors if lo <= a.start and a.end <= hi and not _in_of_phrase(tok, a)]
-            found = inside[0] if inside else None
+            inside = [
+                a
+                for a in actors
+                if lo <= a.start and a.end <= hi and not _in_of_phrase(tok, a) and not a.text.islower()
+            ]
+            people = [a for a in inside if a.id.startswith("person.")]
+            owners = [a for a in actors if lo <= a.start and a.end <= hi and _of_phrase(tok, a)]
+            candidates = people or inside or owners
+            found = candidates[0] if candidates else None
         if found is not None and all(found.id != a.id for a in out):
             out.append(found)
     return out
+
+
+def _through_quantity(tok: Token) -> Token:
+    """'Tens of thousands of Armenian civilians': the people, not the count."""
+    for _ in range(3):
+        if tok.lower_ not in QUANTITY_HEADS and tok.pos_ != "NUM":
+            return tok
+        nxt = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not nxt:
+            return tok
+        tok = nxt[0]
+    return tok
 
 
 def _holding(offset: int, actors: Sequence[Actor]) -> Actor | None:
@@ -135,6 +185,16 @@ def _holding(offset: int, actors: Sequence[Actor]) -> Actor | None:
         if a.start <= offset < a.end:
             return a
     return None
+
+
+def _of_phrase(head: Token, actor: Actor) -> bool:
+    """'the victory of Azeri troops': the owner of an abstract noun stands for it when nothing else does."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if lo <= actor.start < hi and not actor.text.islower():
+                return True
+    return False
 
 
 def _in_of_phrase(head: Token, actor: Actor) -> bool:
