@@ -44,7 +44,9 @@ class _Candidate:
 def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazetteer: Any) -> tuple[Actor, ...]:
     lex = actor_lexicon()
     text = analyzed.text
-    zones = [(s.start, s.end) for s in analyzed.sentences if s.role is not Role.BOILERPLATE] or [(0, len(text))]
+    zones = [(s.start, s.end) for s in analyzed.sentences if s.role is not Role.BOILERPLATE]
+    if not analyzed.sentences:
+        zones = [(0, len(text))]
     place_spans = [(p.start, p.end) for p in places]
     cands = _named(text, lex) + _institutions(text, lex, gazetteer)
     cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
@@ -67,10 +69,17 @@ def _alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
 
 
 def _named(text: str, lex: ActorLexicon) -> list[_Candidate]:
+    """Named lexicon actors, with a generic noun after them kept in the span ("RSF fighters")."""
     out = []
+    generic = _alternation(tuple(lex.generic_words), re.I)
     for m in _alternation(tuple(lex.named)).finditer(text):
         a = lex.named[m.group()]
-        out.append(_Candidate(m.start(), m.end(), 2, a.id, a.name, a.country, a.kind))
+        end = m.end()
+        gap = re.match(r"^[ ]+", text[end:])
+        tail = generic.match(text, end + gap.end()) if gap else None
+        if tail is not None and a.kind in (ActorKind.ARMED_GROUP, ActorKind.MILITARY, ActorKind.POLICE):
+            end = tail.end()
+        out.append(_Candidate(m.start(), end, 2, a.id, a.name, a.country, a.kind))
     return out
 
 
@@ -292,7 +301,7 @@ def _entity_candidates(
     for e in analyzed.entities:
         if any(a < e.end and e.start < b for a, b in places):
             continue
-        name = _clean_name(re.sub(r"(?:'s|’s)$", "", re.sub(r"^the\s+", "", e.text)), lex).strip()
+        name = _clean_name(re.sub(r"(?:'s|’s)$", "", re.sub(r"^the\s+", "", e.text, flags=re.I)), lex).strip()
         if all(w in lex.demonyms or w in lex.state_names for w in name.split()):
             continue
         if not name or not name[0].isupper() or name in lex.offices:
@@ -413,6 +422,6 @@ def _antecedent(pool: list[Actor], gender: str, lex: ActorLexicon, floor: int) -
         return groups[-1] if groups else None
     female = [a for a in people if a.name.split()[0] in lex.female_names]
     if gender == "female":
-        return female[-1] if female else None
+        return female[-1] if female else (people[-1] if people else None)
     others = [a for a in people if a.name.split()[0] not in lex.female_names]
     return others[-1] if others else None

@@ -141,6 +141,8 @@ def _build(
         return [Frame(sentence, trigger, name, actor, stance, channel, content, certainty)]
     if speakers and speakers[0].pos_ in ("NOUN", "PROPN"):
         name = _phrase(speakers[0])
+        if name.lower() in speech_table().unconfirmed_cues:  # "unconfirmed reports said": no one speaks
+            return [Frame(sentence, trigger, "", None, stance, channel, content, Certainty.UNCONFIRMED)]
         if name and len(name.split()) <= 8:
             return [Frame(sentence, trigger, name, None, stance, channel, content, certainty)]
     return []
@@ -187,7 +189,7 @@ def certainty_at(
         if f.sentence is not sentence or f.trigger.start <= offset < f.trigger.end or f.trigger.start == governor:
             continue
         if f.content[0] <= offset < f.content[1]:
-            return f.certainty, f.speaker
+            return f.certainty, f.speaker or None
     before = sentence.text[: offset - sentence.start].lower()
     if any(cue in before for cue in table.unconfirmed_cues):
         return Certainty.UNCONFIRMED, None

@@ -132,7 +132,7 @@ def _events_at(
     if found is None:
         return []
     trigger, verb = found
-    if _suppressed(tok, verb):
+    if _suppressed(tok, verb) or _repeats_head(tok, trigger, table):
         return []
     doers, targets = _roles(tok, verb, trigger, table, actors)
     if trigger is None:
@@ -213,6 +213,14 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
         if key in table.nouns:
             return table.nouns[key], False
     return None
+
+
+def _repeats_head(tok: Token, trigger: Trigger | None, table: TriggerTable) -> bool:
+    """'shelled the camp, killing 12': a participle of the same type only tells the result."""
+    if trigger is None or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+        return False
+    head = _trigger(tok.head, table)
+    return head is not None and head[0] is not None and head[0].type is trigger.type
 
 
 def _suppressed(tok: Token, verb: bool) -> bool:

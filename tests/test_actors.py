@@ -1,0 +1,102 @@
+"""Actors from the lexicon and from titles in the report, without the language model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crisisledger.extract.actors import extract_actors
+from crisisledger.language.nlp import AnalyzedDocument, Entity
+from crisisledger.model import Actor, ActorKind, Document, Role, Sentence
+
+
+def analyzed(text: str, entities: tuple[Entity, ...] = ()) -> AnalyzedDocument:
+    doc = Document(id="t", text=text, published=date(2024, 1, 10))
+    return AnalyzedDocument(doc, (Sentence(text, 0, len(text), Role.REPORT),), entities)
+
+
+def actors_of(text: str, entities: tuple[Entity, ...] = ()) -> list[Actor]:
+    found = extract_actors(analyzed(text, entities), (), None)
+    for a in found:
+        assert text[a.start : a.end] == a.text
+    return list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id", "country", "kind", "role"),
+    [
+        ("Azeri forces attacked the town.", "Azeri forces", "aze.military", "AZE", ActorKind.MILITARY, None),
+        (
+            "Russian peacekeepers left.",
+            "Russian peacekeepers",
+            "rus.military",
+            "RUS",
+            ActorKind.MILITARY,
+            "peacekeeping",
+        ),
+        ("UNHCR said aid was blocked.", "UNHCR", "org.unhcr", None, ActorKind.ORGANIZATION, None),
+        ("RSF fighters shelled the camp.", "RSF fighters", "armed_group.rsf", "SDN", ActorKind.ARMED_GROUP, None),
+        ("Thousands of civilians fled.", "civilians", "civilians.civilians", None, ActorKind.CIVILIANS, None),
+        ("28,000 Armenians have fled.", "Armenians", "arm.civilians", "ARM", ActorKind.CIVILIANS, None),
+        ("Ukrainian police detained two men.", "Ukrainian police", "ukr.police", "UKR", ActorKind.POLICE, None),
+        ("Houthis fired missiles.", "Houthis", "armed_group.houthis", "YEM", ActorKind.ARMED_GROUP, None),
+        (
+            "Kenyan Prime Minister Jane Doe spoke.",
+            "Kenyan Prime Minister Jane Doe",
+            "person.jane-doe",
+            "KEN",
+            ActorKind.GOVERNMENT,
+            "Prime Minister",
+        ),
+        (
+            "Sudanese army spokesman Ali Musa said so.",
+            "Sudanese army spokesman Ali Musa",
+            "person.ali-musa",
+            "SDN",
+            ActorKind.MILITARY,
+            "army spokesman",
+        ),
+    ],
+)
+def test_lexicon_and_title_actors(
+    text: str, surface: str, actor_id: str, country: str | None, kind: ActorKind, role: str | None
+) -> None:
+    found = {a.text: a for a in actors_of(text)}
+    assert surface in found, found
+    a = found[surface]
+    assert (a.id, a.country, a.kind, a.role) == (actor_id, country, kind, role)
+
+
+def test_short_names_and_pronouns_link_back() -> None:
+    text = (
+        "Peruvian President Ana Quispe met Chilean Foreign Minister Tomas Vidal. "
+        "Quispe thanked him. She called on Vidal to act."
+    )
+    found = actors_of(text)
+    by_text = {(a.text, a.start): a for a in found}
+    quispe = [a for (t, _), a in by_text.items() if t == "Quispe"]
+    assert quispe and quispe[0].id == "person.ana-quispe" and quispe[0].country == "PER"
+    she = [a for a in found if a.text == "She"]
+    assert she and she[0].id == "person.ana-quispe"
+    him = [a for a in found if a.text == "him"]
+    assert him and him[0].id == "person.tomas-vidal"
+
+
+def test_unknown_person_from_apposition_keeps_role() -> None:
+    text = "Mariam Osman, a 40-year-old teacher, fled with her children."
+    found = actors_of(text)
+    osman = next(a for a in found if a.text == "Mariam Osman")
+    assert osman.id == "person.mariam-osman" and osman.kind is ActorKind.PERSON and osman.role == "teacher"
+
+
+def test_pro_prefix_is_no_country_and_boilerplate_has_no_actors() -> None:
+    text = "under pro-NATO President Ivo Kral"
+    found = actors_of(text)
+    kral = next(a for a in found if a.id == "person.ivo-kral")
+    assert kral.country is None
+    doc = Document(id="t", text="By Ivo Kral", published=date(2024, 1, 1))
+    an = AnalyzedDocument(
+        doc, (Sentence("By Ivo Kral", 0, 11, Role.BOILERPLATE),), (Entity("Ivo Kral", 3, 11, "PERSON"),)
+    )
+    assert extract_actors(an, (), None) == ()

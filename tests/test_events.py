@@ -1,0 +1,109 @@
+"""Events on short reports about three conflicts (tests/data/reports), and grammar cases, with spaCy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crisisledger.model import Certainty, Claim, Event, EventType
+
+REPORTS = Path(__file__).parent / "data" / "reports"
+EXPECTED: dict[str, Any] = yaml.safe_load((REPORTS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def run(text: str, published: date) -> tuple[tuple[Event, ...], tuple[Claim, ...], Any]:
+    from crisisledger.extract.actors import extract_actors
+    from crisisledger.extract.claims import extract_claims
+    from crisisledger.extract.events import extract_events
+    from crisisledger.extract.time import extract_times
+    from crisisledger.intake.normalise import normalise
+    from crisisledger.language.analyze import analyze
+    from crisisledger.model import Document
+
+    doc = Document(id="t", text=normalise(text), published=published)
+    an = analyze(doc)
+    hints = tuple((e.start, e.end) for e in an.entities if e.label in ("DATE", "TIME"))
+    times = extract_times(an.text, published, hints)
+    actors = extract_actors(an, (), None)
+    events, _ = extract_events(an, actors, times, (), ())
+    return events, extract_claims(an, actors), actors
+
+
+def matches(event: Event, want: dict[str, Any]) -> bool:
+    if event.type is not EventType(want["type"]) or want["evidence"] not in event.evidence.text:
+        return False
+    if want.get("actors") and not {a.id for a in event.actors} & set(want["actors"]):
+        return False
+    if want.get("targets") and not {a.id for a in event.targets} & set(want["targets"]):
+        return False
+    if "certainty" in want and event.certainty is not Certainty(want["certainty"]):
+        return False
+    return "attributed_to" not in want or want["attributed_to"] in (event.attributed_to or "")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_events_claims_and_actors(name: str) -> None:
+    spec = EXPECTED[name]
+    events, claims, actors = run((REPORTS / name).read_text(encoding="utf-8"), spec["published"])
+    for want in spec["events"]:
+        assert any(matches(e, want) for e in events), (want, [(e.type, e.evidence.text[:40]) for e in events])
+    for want in spec["claims"]:
+        assert any(
+            want["evidence"] in c.evidence.text
+            and want["speaker"] in c.speaker
+            and c.stance.value == want["stance"]
+            and ("channel" not in want or c.channel == want["channel"])
+            for c in claims
+        ), (want, [(c.speaker, c.stance, c.evidence.text[:40]) for c in claims])
+    for want in spec["actors"]:
+        found = [a for a in actors if a.text == want["text"]]
+        assert found, want
+        for key in ("id", "country", "kind", "role"):
+            if key in want:
+                assert str(getattr(found[0], key)) == want[key], (key, found[0])
+    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor", "target", "certainty"),
+    [
+        ("The village was shelled by Ethiopian troops.", "ASSAULT", "eth.military", "", "asserted"),
+        ("Malian soldiers arrested three journalists in Gao.", "COERCE", "mli.military", "", "asserted"),
+        ("Chadian officials denied that their troops attacked the camp.", "REJECT", "tcd.government", "", "asserted"),
+        ("Chadian officials denied that their troops attacked the camp.", "ASSAULT", "", "", "denied"),
+        (
+            "Witnesses said that Nigerian police fired on protesters.",
+            "ASSAULT",
+            "nga.police",
+            "civilians.civilians",
+            "reported",
+        ),
+        ("The UN called for a ceasefire.", "REQUEST", "org.un", "", "asserted"),
+    ],
+)
+def test_grammar_cases(sentence: str, etype: str, actor: str, target: str, certainty: str) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    found = [e for e in events if e.type.value == etype]
+    assert found, [(e.type, e.actors) for e in events]
+    e = found[0]
+    assert not actor or actor in {a.id for a in e.actors}
+    assert not target or target in {a.id for a in e.targets}
+    assert e.certainty.value == certainty
+
+
+@pytest.mark.integration
+def test_requests_and_threats_hide_the_wished_event_and_dates_follow_the_text() -> None:
+    events, _, _ = run("The UN called for a ceasefire. Kenyan troops vowed to attack the base.", date(2024, 5, 1))
+    assert {e.type for e in events} == {EventType.REQUEST, EventType.THREATEN}
+    events, _, _ = run("Since March 3, Sudanese troops have besieged the town.", date(2024, 5, 1))
+    assert events and events[0].date is not None
+    assert (events[0].date.start, events[0].date.end) == (date(2024, 3, 3), date(2024, 5, 1))
+    events, _, _ = run("Sudanese troops shelled the town.", date(2024, 5, 1))
+    assert events[0].date is not None and events[0].date.end == date(2024, 5, 1)
+    assert events[0].date.start < date(2024, 5, 1)

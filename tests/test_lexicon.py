@@ -1,0 +1,82 @@
+"""The coding lexicons: shipped files pass their checks, and the checks catch what they promise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crisisledger.extract.coding_lexicon import actor_lexicon, slug, speech_table, trigger_table
+from crisisledger.lexicon.check import check_lexicons
+from crisisledger.model import ActorKind, EventType, Stance
+
+
+def test_shipped_lexicons_are_clean() -> None:
+    assert check_lexicons() == []
+
+
+def test_every_un_member_has_a_state_entry() -> None:
+    lex = actor_lexicon()
+    codes = {s.iso3 for s in lex.state_names.values()}
+    assert len(codes) >= 193
+    assert lex.demonyms["Azeri"].iso3 == "AZE"
+    assert lex.state_names["Russia"].iso3 == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "actors_groups.yaml",
+            "actors:\n  - {id: x.a, name: A, kind: warlord, country: ZZZ, surfaces: [A]}\n",
+            ["unknown actor kind 'warlord'", "unknown ISO 3166-1 alpha-3 code 'ZZZ'"],
+        ),
+        (
+            "actors_groups.yaml",
+            "actors:\n  - {id: x.a, name: A, kind: media, country: null, surfaces: [A]}\n"
+            "  - {id: x.a, name: B, kind: media, country: null, surfaces: [B]}\n",
+            ["duplicate actor id 'x.a'"],
+        ),
+        ("actors_groups.yaml", "actors:\n  - {id: x.a, name: A, kind: media, surfaces: [A]}\n", ["without `country`"]),
+        (
+            "actors_states.yaml",
+            "states:\n  - {iso3: ARM, name: Armenia}\n  - {iso3: ARM, name: Armenia}\n",
+            ["duplicate state ARM"],
+        ),
+        (
+            "triggers.yaml",
+            "light_verbs: []\ntarget_preps: [on]\ncivilian_targets: []\ntypes:\n  FIGHT: {mode: x}\n",
+            ["not a string", "unknown event type 'FIGHT'"],
+        ),
+        ("speech.yaml", "verbs:\n  say: shout\n", ["unknown stance 'shout'"]),
+        ("modes.yaml", "modes:\n  ASSAULT:\n    - {mode: x}\n", ["needs `mode` and `cues`"]),
+    ],
+)
+def test_check_reports_file_line_and_problem(tmp_path: Path, name: str, text: str, expected: list[str]) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    problems = check_lexicons([path])
+    for fragment in expected:
+        assert any(fragment in p and p.startswith(f"{path}:") for p in problems), problems
+    assert all(p.split(":")[1].isdigit() for p in problems)
+
+
+def test_broken_yaml_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "speech.yaml"
+    path.write_text("verbs: [unclosed\n", encoding="utf-8")
+    assert len(check_lexicons([path])) == 1
+
+
+def test_tables_compile_to_the_vocabulary() -> None:
+    triggers = trigger_table()
+    assert triggers.verbs["shell"][0].type is EventType.ASSAULT
+    assert triggers.verbs["call"][0].requires >= {"on", "for"}
+    assert "on" in triggers.target_preps  # not the YAML boolean True
+    assert speech_table().verbs["deny"] is Stance.DENY
+    assert actor_lexicon().offices["Prime Minister"] is ActorKind.GOVERNMENT
+
+
+def test_slug() -> None:
+    assert slug("Nikol Pashinyan") == "nikol-pashinyan"
+    assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert slug("  ") == "unknown"
