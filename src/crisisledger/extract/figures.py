@@ -1,0 +1,546 @@
+"""Figures: numbers that count the killed, the injured, the displaced, or measure a distance or a delay.
+
+Each number of a `report`, `quote` or `background` sentence is read with the words around it: the
+unit or noun right after it ("77-kilometer", "68 dead", "120,000 population"), the verb right before
+it ("killing 12"), and the predicate of its clause, found through the dependency parse when there is
+one ("five men, including ..., were killed") and by a word window otherwise. The word lists are in
+`lexicon/figures.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from crisisledger.errors import LexiconError
+from crisisledger.extract.numbers import NumberMention, find_numbers
+from crisisledger.language.nlp import AnalyzedDocument
+from crisisledger.lexicon.loader import load_lexicon
+from crisisledger.model import (
+    Certainty,
+    DatePrecision,
+    Figure,
+    FigureKind,
+    Place,
+    PlacePrecision,
+    Role,
+    Sentence,
+    Span,
+    TimeExpr,
+)
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'s|\d+(?:[.,]\d+)*[A-Za-z]*|[^\sA-Za-z\d]")
+_SKIPPED_ROLES = frozenset({Role.COMMENTARY, Role.BOILERPLATE})
+_HARM_KINDS = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.MISSING})
+_MEASURE_KINDS = frozenset({FigureKind.DISTANCE_KM, FigureKind.DURATION_HOURS})
+_PLACE_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first: the most specific
+_WINDOW = 15  # tokens after a number searched for its predicate
+_WHO_WORDS = 4
+_ATTRIBUTION_WORDS = 10
+_PREDICATE_DEPS = frozenset({"acomp", "advmod", "xcomp", "oprd", "prt", "attr", "dobj", "prep"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+Phrase = tuple[str, ...]
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(t.lower() for t in _TOKEN.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: FigureKind
+    factor: float
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    units: dict[Phrase, _Unit]
+    harm_nouns: dict[Phrase, FigureKind]
+    group_nouns: dict[Phrase, FigureKind]
+    weak_nouns: dict[Phrase, FigureKind]
+    triggers: dict[Phrase, FigureKind]
+    other_nouns: frozenset[str]
+    fillers: frozenset[str]
+    clause_breaks: frozenset[str]
+    who_stops: frozenset[str]
+    not_after: tuple[Phrase, ...]
+    not_before: tuple[Phrase, ...]
+    one_after: frozenset[str]
+    one_before: frozenset[str]
+    not_count_entities: frozenset[str]
+    according: tuple[Phrase, ...]
+    speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    certainty: dict[Certainty, tuple[Phrase, ...]]
+    certainty_anywhere: tuple[Phrase, ...]
+    as_of_cues: tuple[Phrase, ...]
+    since_cues: tuple[Phrase, ...]
+
+
+def _kind_table(section: dict[str, list[str]]) -> dict[Phrase, FigureKind]:
+    return {_phrase(word): FigureKind(kind) for kind, words in section.items() for word in words}
+
+
+def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:
+    return tuple(sorted((_phrase(w) for w in words), key=len, reverse=True))
+
+
+def _words(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon("figures")
+    try:
+        nouns, not_counts, attribution, certainty = (
+            data["nouns"],
+            data["not_counts"],
+            data["attribution"],
+            data["certainty"],
+        )
+        return _Lexicon(
+            units={
+                _phrase(word): _Unit(FigureKind(u["kind"]), float(u["factor"]), u.get("unit"))
+                for word, u in data["units"].items()
+            },
+            harm_nouns=_kind_table(nouns["harm"]),
+            group_nouns=_kind_table(nouns["group"]),
+            weak_nouns=_kind_table(nouns["weak"]),
+            triggers=_kind_table(data["triggers"]),
+            other_nouns=_words(data["other_nouns"]),
+            fillers=_words(data["fillers"]),
+            clause_breaks=_words(data["clause_breaks"]),
+            who_stops=_words(data["who_stops"]),
+            not_after=_phrases(not_counts["after"]),
+            not_before=_phrases(not_counts["before"]),
+            one_after=_words(not_counts["one_after"]),
+            one_before=_words(not_counts["one_before"]),
+            not_count_entities=frozenset(data["not_count_entities"]),
+            according=_phrases(attribution["according"]),
+            speech_verbs=_words(attribution["speech_verbs"]),
+            pronouns=_words(attribution["pronouns"]),
+            certainty={Certainty(name): _phrases(certainty[name]) for name in ("denied", "alleged", "unconfirmed")},
+            certainty_anywhere=_phrases(certainty["anywhere"]),
+            as_of_cues=_phrases(data["as_of_cues"]),
+            since_cues=_phrases(data["since_cues"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise LexiconError(f"lexicon/figures.yaml: malformed ({exc})") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str  # lower-cased
+    start: int  # absolute offsets into the document text
+    end: int
+    lemma: str
+    pos: str  # spaCy's coarse tag, "" without a parse
+
+
+class _Sentence:
+    """One sentence as tokens, with the parse's lemmas and tags where there is a parse."""
+
+    def __init__(self, sentence: Sentence, parsed: Any) -> None:
+        self.sentence = sentence
+        by_start: dict[int, Any] = {}
+        if parsed is not None:
+            by_start = {t.idx: t for t in parsed}
+        self.parsed = by_start
+        self.tokens: list[_Token] = []
+        for m in _TOKEN.finditer(sentence.text):
+            start = sentence.start + m.start()
+            spacy_token = by_start.get(start)
+            text = m.group(0).lower()
+            lemma = spacy_token.lemma_.lower() if spacy_token is not None else text
+            pos = spacy_token.pos_ if spacy_token is not None else ""
+            self.tokens.append(_Token(text, start, start + len(text), lemma, pos))
+
+    def index_at(self, offset: int) -> int:
+        """The first token starting at or after `offset`."""
+        for i, token in enumerate(self.tokens):
+            if token.start >= offset:
+                return i
+        return len(self.tokens)
+
+    def matches(self, i: int, phrase: Phrase) -> bool:
+        if i < 0 or i + len(phrase) > len(self.tokens):
+            return False
+        return all(self.tokens[i + k].text == word or self.tokens[i + k].lemma == word for k, word in enumerate(phrase))
+
+    def phrase_at(self, i: int, table: Iterable[Phrase]) -> Phrase | None:
+        """The longest phrase of `table` starting at token `i`."""
+        best: Phrase | None = None
+        for phrase in table:
+            if self.matches(i, phrase) and (best is None or len(phrase) > len(best)):
+                best = phrase
+        return best
+
+    def phrase_ending_at(self, i: int, table: Iterable[Phrase]) -> Phrase | None:
+        """The longest phrase of `table` whose last token is token `i`."""
+        best: Phrase | None = None
+        for phrase in table:
+            if self.matches(i - len(phrase) + 1, phrase) and (best is None or len(phrase) > len(best)):
+                best = phrase
+        return best
+
+    def words(self, i: int, j: int) -> str:
+        """The original text of tokens i..j-1."""
+        if i >= j:
+            return ""
+        s = self.sentence
+        return s.text[self.tokens[i].start - s.start : self.tokens[j - 1].end - s.start]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one number counts, before ids and context are added."""
+
+    mention: NumberMention
+    kind: FigureKind
+    factor: float
+    unit: str | None
+    who: str | None
+    first: int  # token index of the number's first token
+    last: int  # token index just past the number
+
+
+def _is_not_count(s: _Sentence, first: int, last: int, mention: NumberMention, entities: Sequence[Any]) -> bool:
+    lex = _lexicon()
+    after = last + 1 if last < len(s.tokens) and s.tokens[last].text == "-" else last
+    if any(s.matches(after, p) for p in lex.not_after):
+        return True
+    if first > 0 and s.phrase_ending_at(first - 1, lex.not_before) is not None:
+        return True
+    if first > 1 and s.tokens[first - 1].text == "-" and s.tokens[first - 2].text.isalpha():
+        return True  # "COVID-19", "Su-25"
+    if mention.text.lower() == "one" and (
+        (last < len(s.tokens) and s.tokens[last].text in lex.one_after)
+        or (first > 0 and s.tokens[first - 1].text in lex.one_before)
+    ):
+        return True
+    value = mention.quantity.value
+    year_like = value is not None and re.fullmatch(r"1[89]\d\d|20\d\d", mention.text) is not None
+    return year_like and not (last < len(s.tokens) and s.tokens[last].text in lex.other_nouns)
+
+
+def _unit_after(s: _Sentence, last: int) -> tuple[_Unit, str | None] | None:
+    lex = _lexicon()
+    i = last + 1 if last < len(s.tokens) and s.tokens[last].text == "-" else last
+    phrase = s.phrase_at(i, lex.units)
+    if phrase is None:
+        return None
+    unit = lex.units[phrase]
+    label = unit.unit
+    after = i + len(phrase)
+    if label is not None and s.matches(after, ("of",)) and after + 1 < len(s.tokens):
+        label = f"{label} of {s.tokens[after + 1].text}"
+    return unit, label
+
+
+def _noun_phrase(s: _Sentence, mention: NumberMention, last: int) -> tuple[int, int]:
+    """Token range of the counted noun phrase after the number ("Armenian civilians")."""
+    lex = _lexicon()
+    i = last
+    if mention.quantity.vague and s.matches(i, ("of",)):
+        i += 1
+    j = i
+    while j < len(s.tokens) and j - i < _WHO_WORDS:
+        token = s.tokens[j]
+        if token.text in lex.who_stops or not token.text[0].isalpha():
+            break
+        if token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"):
+            break
+        j += 1
+    return i, j
+
+
+def _noun_kind(s: _Sentence, i: int, j: int, table: dict[Phrase, FigureKind]) -> FigureKind | None:
+    for k in range(i, j):
+        phrase = s.phrase_at(k, table)
+        if phrase is not None:
+            return table[phrase]
+    return None
+
+
+def _trigger_before(s: _Sentence, mention: NumberMention, first: int) -> FigureKind | None:
+    """A verb or toll right before the number, past filler words: "killing at least 12"."""
+    lex = _lexicon()
+    i = s.index_at(mention.qualifier_start) - 1
+    while i >= 0 and s.tokens[i].text in lex.fillers and first - i <= 6:
+        i -= 1
+    phrase = s.phrase_ending_at(i, lex.triggers)
+    return lex.triggers[phrase] if phrase is not None else None
+
+
+def _trigger_after(s: _Sentence, start: int, stop: int) -> FigureKind | None:
+    """The earliest trigger in the clause after the number; asides like ", including ...," are skipped."""
+    lex = _lexicon()
+    i = start
+    end = min(stop, start + _WINDOW)
+    while i < end:
+        token = s.tokens[i]
+        if token.text in lex.clause_breaks and token.text != "said":
+            return None
+        if token.text == "(" or (token.text == "," and s.matches(i + 1, ("including",))):
+            closing = ")" if token.text == "(" else ","
+            k = i + 1
+            while k < len(s.tokens) and s.tokens[k].text != closing:
+                k += 1
+            end = min(stop, end + (k - i))
+            i = k + 1
+            continue
+        phrase = s.phrase_at(i, lex.triggers)
+        if phrase is not None:
+            return lex.triggers[phrase]
+        if token.text in ("said", "told", "according"):
+            return None
+        i += 1
+    return None
+
+
+def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> FigureKind | None:
+    """The kind from the number's place in the parse: its noun's verb, or a participle on its noun."""
+    if not s.parsed:
+        return None
+    tokens = [t for start, t in s.parsed.items() if mention.start <= start < mention.end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        noun = noun.head
+    candidates = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i]
+    if noun.dep_ in _SUBJECT_DEPS or (noun.dep_ == "dobj" and noun.head.pos_ == "VERB"):
+        verb = noun.head
+        candidates.append(verb)
+        if noun.dep_ in _SUBJECT_DEPS:
+            candidates.extend(c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > verb.i)
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        candidates.append(noun.head.head)  # "a death toll of 300"
+    lex = _lexicon()
+    for candidate in candidates:
+        i = s.index_at(candidate.idx)
+        phrase = s.phrase_at(i, lex.triggers) or s.phrase_ending_at(i, lex.triggers)
+        if phrase is not None:
+            return lex.triggers[phrase]
+    return None
+
+
+def _read(s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[Any]) -> _Reading | None:
+    lex = _lexicon()
+    first, last = s.index_at(mention.start), s.index_at(mention.end)
+    unit = _unit_after(s, last)
+    if unit is None:
+        if _is_not_count(s, first, last, mention, entities):
+            return None
+        if any(e.label in lex.not_count_entities and e.start < mention.end and mention.start < e.end for e in entities):
+            return None
+    else:
+        return _Reading(mention, unit[0].kind, unit[0].factor, unit[1], None, first, last)
+    i, j = _noun_phrase(s, mention, last)
+    who = s.words(i, j) or None
+    harm = _noun_kind(s, i, j, lex.harm_nouns)
+    if harm is not None:
+        return _Reading(mention, harm, 1.0, None, who, first, last)
+    predicate = _trigger_before(s, mention, first) or _trigger_in_parse(s, mention) or _trigger_after(s, j, stop)
+    group = _noun_kind(s, i, j, lex.group_nouns)
+    weak = _noun_kind(s, i, j, lex.weak_nouns)
+    kind = (
+        predicate
+        if predicate in _HARM_KINDS
+        else group or predicate or weak or (FigureKind.OTHER if _counts_things(s, i, j) else None)
+    )
+    return None if kind is None else _Reading(mention, kind, 1.0, None, who, first, last)
+
+
+def _counts_things(s: _Sentence, i: int, j: int) -> bool:
+    return any(s.tokens[k].text in _lexicon().other_nouns for k in range(i, j))
+
+
+def _place(sentence: Sentence, earlier: Sequence[Sentence], places: Sequence[Place], trigger: int) -> Place | None:
+    """The most specific place of the sentence, else of the nearest earlier sentence of its paragraph."""
+
+    def best(inside: Sentence, near: int) -> Place | None:
+        found = [p for p in places if inside.start <= p.start < inside.end]
+        if not found:
+            return None
+        return min(found, key=lambda p: (_PLACE_RANK.get(p.precision, 99) if p.precision else 99, abs(p.start - near)))
+
+    here = best(sentence, trigger)
+    for before in reversed(earlier):
+        if here is not None or before.paragraph != sentence.paragraph:
+            break
+        here = best(before, before.end)
+    return here
+
+
+def _time_after_cue(s: _Sentence, times: Sequence[TimeExpr], cues: tuple[Phrase, ...], day_only: bool) -> date | None:
+    sentence = s.sentence
+    for t in times:
+        if not (sentence.start <= t.start < sentence.end) or t.range is None:
+            continue
+        if day_only and t.range.precision is not DatePrecision.DAY:
+            continue
+        if s.phrase_ending_at(s.index_at(t.start) - 1, cues) is not None:
+            return t.range.start
+    return None
+
+
+def _attribution(s: _Sentence) -> tuple[str | None, bool]:
+    """Who the sentence attributes its content to, and whether it attributes it at all."""
+    lex = _lexicon()
+    stops = {",", ".", ";", ":", '"', "“", "”", "(", ")"}
+    for i in range(len(s.tokens)):
+        phrase = s.phrase_at(i, lex.according)
+        if phrase is not None:
+            j = i + len(phrase)
+            k = j
+            while k < len(s.tokens) and s.tokens[k].text not in stops and k - j < _ATTRIBUTION_WORDS:
+                k += 1
+            return s.words(j, k) or None, True
+    for i, token in enumerate(s.tokens):
+        if token.text not in lex.speech_verbs or (token.pos and token.pos != "VERB"):
+            continue
+        speaker = _subject_from_parse(s, token) if s.parsed else None
+        if speaker is None:
+            k = i
+            while k > 0 and s.tokens[k - 1].text not in stops and s.tokens[k - 1].text != "that":
+                k -= 1
+            if i - k > _ATTRIBUTION_WORDS:
+                k = i - _ATTRIBUTION_WORDS
+            speaker = s.words(k, i)
+            if not speaker:
+                k = i + 1
+                while k < len(s.tokens) and s.tokens[k].text not in stops and k - i <= _ATTRIBUTION_WORDS:
+                    k += 1
+                speaker = s.words(i + 1, k)
+        speaker = speaker.strip() if speaker else ""
+        return (None if not speaker or speaker.lower() in lex.pronouns else speaker), True
+    return None, False
+
+
+def _subject_from_parse(s: _Sentence, verb_token: _Token) -> str | None:
+    verb = s.parsed.get(verb_token.start)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            left = child.left_edge.idx
+            right = child.right_edge.idx + len(child.right_edge.text)
+            words = s.sentence.text[left - s.sentence.start : right - s.sentence.start]
+            return words if len(words.split()) <= _ATTRIBUTION_WORDS else child.text
+    return None
+
+
+def _certainty(s: _Sentence, trigger: int, attributed: bool) -> Certainty:
+    lex = _lexicon()
+    before = s.index_at(trigger)
+    for certainty, phrases in lex.certainty.items():
+        for i in range(len(s.tokens)):
+            phrase = s.phrase_at(i, phrases)
+            if phrase is not None and (i < before or phrase in lex.certainty_anywhere):
+                return certainty
+    return Certainty.REPORTED if attributed else Certainty.ASSERTED
+
+
+def _sentence_figures(
+    analyzed: AnalyzedDocument,
+    sentence: Sentence,
+    earlier: Sequence[Sentence],
+    times: Sequence[TimeExpr],
+    places: Sequence[Place],
+) -> list[Figure]:
+    s = _Sentence(sentence, analyzed.tokens_of(sentence))
+    mentions = [
+        NumberMention(
+            m.text,
+            m.start + sentence.start,
+            m.end + sentence.start,
+            m.quantity,
+            m.qualifier,
+            m.qualifier_start + sentence.start,
+            m.explicit_qualifier,
+        )
+        for m in find_numbers(sentence.text)
+    ]
+    entities = [e for e in analyzed.entities if sentence.start <= e.start < sentence.end]
+    attributed_to, attributed = _attribution(s)
+    as_of = _time_after_cue(s, times, _lexicon().as_of_cues, day_only=True) or analyzed.document.published
+    since = _time_after_cue(s, times, _lexicon().since_cues, day_only=False)
+    figures: list[Figure] = []
+    previous_reading: _Reading | None = None
+    for n, mention in enumerate(mentions):
+        stop = s.index_at(mentions[n + 1].qualifier_start) if n + 1 < len(mentions) else len(s.tokens)
+        reading = _read(s, mention, stop, entities)
+        if reading is None or _is_conversion(s, reading, previous_reading):
+            continue
+        qualifier, who = reading.mention.qualifier, reading.who
+        inherited = _shares_coordination(s, reading, previous_reading)
+        if inherited is not None:
+            qualifier, who = inherited.mention.qualifier, who or inherited.who
+        quantity = mention.quantity
+        value = None if quantity.value is None else round(quantity.value * reading.factor, 2)
+        low = None if quantity.value_min is None else quantity.value_min * reading.factor
+        high = None if quantity.value_max is None else quantity.value_max * reading.factor
+        figures.append(
+            Figure(
+                id="",
+                kind=reading.kind,
+                value=value,
+                value_min=low,
+                value_max=high,
+                qualifier=qualifier,
+                evidence=sentence.span,
+                trigger=Span(mention.text, mention.start, mention.end),
+                unit=reading.unit,
+                who=who,
+                place=_place(sentence, earlier, places, mention.start),
+                as_of=as_of,
+                since=since,
+                attributed_to=attributed_to,
+                certainty=_certainty(s, mention.start, attributed),
+            )
+        )
+        previous_reading = reading
+    return figures
+
+
+def _is_conversion(s: _Sentence, reading: _Reading, previous: _Reading | None) -> bool:
+    """A measure in brackets restates the one before it: "77-kilometer (48-mile)"."""
+    return (
+        previous is not None
+        and reading.kind in _MEASURE_KINDS
+        and reading.kind == previous.kind
+        and reading.first > 0
+        and s.tokens[reading.first - 1].text == "("
+    )
+
+
+def _shares_coordination(s: _Sentence, reading: _Reading, previous: _Reading | None) -> _Reading | None:
+    """A qualifier spreads over "and": "at least 68 people were killed and 290 injured"."""
+    if previous is None or reading.mention.explicit_qualifier or not previous.mention.explicit_qualifier:
+        return None
+    between = [t.text for t in s.tokens[previous.last : reading.first]]
+    if "and" not in between or len(between) > 8 or any(t in (";", ":", "but") for t in between):
+        return None
+    return previous
+
+
+def extract_figures(
+    analyzed: AnalyzedDocument, times: Sequence[TimeExpr], places: Sequence[Place]
+) -> tuple[Figure, ...]:
+    """Every figure of the report's non-opinion sentences, ids `f1..` by evidence, then trigger."""
+    figures: list[Figure] = []
+    for n, sentence in enumerate(analyzed.sentences):
+        if sentence.role not in _SKIPPED_ROLES:
+            figures.extend(_sentence_figures(analyzed, sentence, analyzed.sentences[:n], times, places))
+    figures.sort(key=lambda f: (f.evidence.start, f.trigger.start))
+    return tuple(replace(f, id=f"f{n}") for n, f in enumerate(figures, start=1))
