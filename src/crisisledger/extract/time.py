@@ -4,7 +4,8 @@ Two sources, merged: the rules of `time_rules` (patterns in `lexicon/time.yaml`)
 whole text, and the spans the language model tagged DATE/TIME (`hints`). A hint confirms weak rule
 matches (a bare "1998" could be a count) and, where no rule matched inside it, is handed to
 `dateparser` as a last resort. A record's text is the calendar expression only ("June" in
-"since June"); durations, sets and `*_REF` values carry a TIMEX3 value but no date range.
+"since June"); durations, sets and `*_REF` values carry a TIMEX3 value but no date range. Anaphoric expressions
+("that year", "the next day") and tense come from `time_context`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from crisisledger.extract.time_context import reanchor, tense_reader
 from crisisledger.extract.time_rules import (
     Candidate,
     Resolution,
@@ -32,16 +34,21 @@ STAGE = "time@1"
 _DATE_DIGITS = re.compile(r"\d[/.-]\d|\b(?:19|20)\d\d\b")
 
 
-def extract_times(text: str, published: date, hints: Sequence[tuple[int, int]] = ()) -> tuple[TimeExpr, ...]:
-    """Calendar expressions in `text`, sorted by start; `hints` are spans a tagger marked DATE/TIME."""
-    candidates = [c for c in find_candidates(text, published) if not c.resolution.weak or _inside(c, hints)]
+def extract_times(
+    text: str, published: date, hints: Sequence[tuple[int, int]] = (), *, doc: Any = None
+) -> tuple[TimeExpr, ...]:
+    """Calendar expressions in `text`, sorted by start; `hints` are spans a tagger marked DATE/TIME;
+    `doc`, the spaCy parse of `text`, gives the tense of the verb governing each expression."""
+    tense_of = tense_reader(doc, _load_lexicon().words) if doc is not None else None
+    found = find_candidates(text, published, tense_of)
+    candidates = [c for c in found if not c.resolution.weak or _inside(c, hints)]
     chosen = _longest_first(candidates)
     for start, end in hints:
         if not any(c.start < end and start < c.end for c in chosen):
             fallback = _from_dateparser(text, start, end, published)
             if fallback is not None:
                 chosen.append(fallback)
-    chosen.sort(key=lambda c: (c.start, c.end))
+    chosen = reanchor(chosen, published)
     return tuple(
         TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex)
         for c in chosen

@@ -23,10 +23,21 @@ from crisisledger.model import DatePrecision, DateRange
 
 
 @dataclass(frozen=True, slots=True)
+class Anchoring:
+    """An expression measured from the time the text last spoke of ("the next day", "that year",
+    "the quarter"), not from the publication date; `time_context` re-resolves it in text order."""
+
+    unit: str  # day, week, month, quarter or year
+    by: int  # units forward (+) or back (-) from the reference time
+    only_from_quarter: bool = False  # deictic ("a year ago"): re-anchor only to a quarter, as the same period
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     range: DateRange | None
     timex: str
     weak: bool = False  # keep only where the language model also tagged a date
+    anchoring: Anchoring | None = None  # the value above is a fallback measured from publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +244,10 @@ def resolve_month_day(
             year -= 1
         elif this_year is not None and shift > 0 and this_year <= published:
             year += 1
-    return _day_resolution(year, month, day, published, _future_context(m, w))
+    if year is None and g.get("tense") == "past":
+        this_year = _safe_date(published.year, month, day)
+        year = published.year - (1 if this_year is not None and this_year > published else 0)
+    return _day_resolution(year, month, day, published, _future_context(m, w, g))
 
 
 def resolve_week_of(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
@@ -261,8 +275,10 @@ def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
             year = published.year if month > published.month else published.year + 1
         elif shift == 0:
             year = published.year
+        elif g.get("tense") == "past":
+            year = published.year if month <= published.month else published.year - 1
         else:
-            year = default_year(month, 1, published.replace(day=1), _future_context(m, w))
+            year = default_year(month, 1, published.replace(day=1), _future_context(m, w, g))
             bare = g.get("modifier") is None and _key(month_word) in w["ambiguous_bare_months"]
             weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
     return Resolution(month_range(year, month), f"{year}-{month:02d}", weak)
@@ -281,7 +297,7 @@ def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str
         day = published + timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
     elif shift == 0:
         day = published + timedelta(days=weekday - published.isoweekday())
-    elif _future_context(m, w):
+    elif _future_context(m, w, g):
         day = published + timedelta(days=(weekday - published.isoweekday()) % 7)
     else:
         day = published - timedelta(days=back)
@@ -289,9 +305,13 @@ def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str
     return Resolution(day_range(day), day.isoformat())
 
 
-def _future_context(m: re.Match[str], w: Mapping[str, Any]) -> bool:
-    """A future marker earlier in the clause ("talks will resume Tuesday"), unless a past participle
+def _future_context(m: re.Match[str], w: Mapping[str, Any], g: Groups | None = None) -> bool:
+    """The tense the parse gave the governing verb (group `tense`) where there is one; otherwise a
+    future marker earlier in the clause ("talks will resume Tuesday"), unless a past participle
     stands right before the date ("would appeal the ruling announced Wednesday")."""
+    tense = (g or {}).get("tense")
+    if tense is not None:
+        return tense == "future"
     before = re.split(r"[.;:!?,\n]\s", m.string[max(0, m.start() - 80) : m.start()])[-1]
     if re.search(r"\w+ed\s+(?:on\s+)?$", before):
         return False
@@ -369,6 +389,8 @@ def resolve_ago(g: Groups, published: date, m: re.Match[str], w: Mapping[str, An
         year, month = _shift_months(published.year, published.month, amount)
         return Resolution(month_range(year, month), f"{year}-{month:02d}")
     year = published.year + amount * scale
+    if scale == 1:  # in a text about a quarter, "a year ago" is that quarter a year before
+        return Resolution(year_range(year), str(year), anchoring=Anchoring("year", amount, only_from_quarter=True))
     if scale == 10:
         return Resolution(year_range(year // 10 * 10, year // 10 * 10 + 9), str(year // 10))
     if scale == 100:
@@ -442,6 +464,43 @@ def resolve_quarter(g: Groups, published: date, m: re.Match[str], w: Mapping[str
         else:
             year = published.year if quarter <= current else published.year - 1
     return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}")
+
+
+def last_quarter(day: date, back: int = 0) -> tuple[int, int]:
+    """(year, quarter) of the last quarter completed before `day`, `back` more quarters earlier."""
+    index = day.year * 4 + (day.month - 1) // 3 - 1 - back
+    return index // 4, index % 4 + 1
+
+
+def quarter_resolution(year: int, quarter: int, anchoring: Anchoring | None = None) -> Resolution:
+    return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}", anchoring=anchoring)
+
+
+def resolve_quarter_ref(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    """The quarter the text last named for "the quarter", else the last one completed (earnings
+    reports look back); "the latest quarter" is always the last one completed."""
+    if g.get("period"):  # "the year-ago quarter"
+        year, quarter = last_quarter(published, back=4)
+        return quarter_resolution(year, quarter, Anchoring("year", -1, only_from_quarter=True))
+    year, quarter = last_quarter(published)
+    deictic = g.get("which") is not None and _key(g.get("which") or "") in w["latest_words"]
+    return quarter_resolution(year, quarter, None if deictic else Anchoring("quarter", 0, only_from_quarter=True))
+
+
+def resolve_anaphoric(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
+    """A step from the reference time ("that year", "the next day", "two weeks later", "year-earlier"),
+    which `time_context.reanchor` supplies (the value here is left empty until then)."""
+    unit = str(w["anaphoric_units"][_key(g.get("unit") or "")])
+    step_word = g.get("step") or g.get("step_end")
+    step = int(w["anaphoric_steps"][_key(step_word)]) if step_word else 0
+    number = parse_number(g.get("number") or "1", w["number_words"])
+    if number is None or number != int(number) or number > 1000:
+        return None
+    return Resolution(None, "", anchoring=Anchoring(unit, step * int(number)))
 
 
 def resolve_half_year(
@@ -519,7 +578,8 @@ def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
 def resolve_clock_weekday(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    day = resolve_weekday({"weekday": g.get("weekday"), "shift": None, "part": None}, published, m, w)
+    weekday_groups = {"weekday": g.get("weekday"), "shift": None, "part": None, "tense": g.get("tense")}
+    day = resolve_weekday(weekday_groups, published, m, w)
     clock = resolve_clock(g, published, m, w)
     if day is None or day.range is None or clock is None:
         return None
@@ -594,6 +654,9 @@ def resolve_duration(g: Groups, published: date, m: re.Match[str], w: Mapping[st
     return Resolution(None, _duration_value(amount, letters))
 
 
+# Kinds whose value depends on whether the clause looks back or ahead.
+TENSED_KINDS = frozenset({"month_day", "day_month", "month", "weekday", "clock_weekday", "week_of"})
+
 RESOLVERS: dict[str, Resolver] = {
     "iso_date": resolve_iso_date,
     "numeric_date": resolve_iso_date,
@@ -617,13 +680,19 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": resolve_holiday,
     "week_of": resolve_week_of,
     "reference": resolve_reference,
+    "quarter_ref": resolve_quarter_ref,
+    "anaphoric": resolve_anaphoric,
     "set": resolve_set,
     "duration": resolve_duration,
 }
 
 
-def find_candidates(text: str, published: date) -> Iterator[Candidate]:
-    """Every rule match that resolves, overlapping ones included (the caller chooses)."""
+TenseOf = Callable[[int, int], str | None]  # ("past", "future" or None) of the clause holding a span
+
+
+def find_candidates(text: str, published: date, tense_of: TenseOf | None = None) -> Iterator[Candidate]:
+    """Every rule match that resolves, overlapping ones included (the caller chooses). `tense_of`
+    adds the clause's tense to the groups a resolver reads (group `tense`)."""
     lexicon = load_lexicon()
     for kind, pattern in lexicon.patterns:
         resolver = RESOLVERS[kind]
@@ -631,6 +700,8 @@ def find_candidates(text: str, published: date) -> Iterator[Candidate]:
             if match.end() == match.start():
                 continue
             groups = match.groupdict()
+            if tense_of is not None and kind in TENSED_KINDS:
+                groups["tense"] = tense_of(match.start(), match.end())
             try:
                 resolution = resolver(groups, published, match, lexicon.words)
             except (ValueError, OverflowError, KeyError):

@@ -1,0 +1,153 @@
+"""What the rest of the text tells a time expression.
+
+Tense: the parse gives the verb that governs the expression; a past verb makes "in November" last
+November, a future one ("will", "is expected to") the next. Anchoring: anaphoric expressions ("that
+year", "the next day", "a year earlier", "the quarter") step from the reference time, TimeML's name
+for the time the text last spoke of, which starts at the publication date and moves with every
+calendar value resolved in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from crisisledger.extract.time_rules import (
+    Anchoring,
+    Candidate,
+    Resolution,
+    TenseOf,
+    day_range,
+    month_range,
+    quarter_resolution,
+    week_of,
+    year_range,
+)
+
+# ---------------------------------------------------------------- tense
+
+_CLIMB = 6  # heads to climb from the expression to its verb
+
+
+def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
+    """A function giving the tense ("past", "future" or None) of the verb governing a span of `doc`."""
+    future_aux = frozenset(str(x) for x in words["future_auxiliaries"])
+    past_aux = frozenset(str(x) for x in words["past_auxiliaries"])
+    governors = frozenset(str(x) for x in words["future_governors"])
+
+    def tense_of(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        verb = span.root
+        for _ in range(_CLIMB):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in future_aux for a in auxiliaries):
+            return "future"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in governors:
+            return "future"
+        if verb.tag_ == "VBD" or any(a in past_aux for a in auxiliaries):
+            return "past"
+        return None
+
+    return tense_of
+
+
+# ---------------------------------------------------------------- reference time
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A calendar period a value names: its unit and first day."""
+
+    unit: str  # day, week, month, quarter or year
+    first: date
+
+
+_PERIOD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")),
+    ("week", re.compile(r"^(\d{4})-W(\d\d)$")),
+    ("month", re.compile(r"^(\d{4})-(\d\d)$")),
+    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
+    ("year", re.compile(r"^(\d{4})$")),
+)
+
+
+def period_of(resolution: Resolution) -> Period | None:
+    """The period a resolved value names, where it is one the reference time can take."""
+    if resolution.range is None:
+        return None
+    for unit, shape in _PERIOD_SHAPES:
+        if shape.match(resolution.timex):
+            return Period(unit, resolution.range.start)
+    return None
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month(index: int) -> Resolution:
+    year, month = divmod(index, 12)
+    return Resolution(month_range(year, month + 1), f"{year}-{month + 1:02d}")
+
+
+def _quarter(index: int) -> Resolution:
+    return quarter_resolution(index // 4, index % 4 + 1)
+
+
+def step(reference: Period, anchoring: Anchoring) -> Resolution | None:
+    """The period `anchoring.by` units from the reference time; None where the units do not fit."""
+    unit, by, ref = anchoring.unit, anchoring.by, reference.first
+    if anchoring.only_from_quarter and reference.unit != "quarter":
+        return None
+    if unit == "year" and reference.unit == "quarter":  # "a year earlier": the same quarter
+        return _quarter(_month_index(ref) // 3 + 4 * by)
+    if unit == "year":
+        year = ref.year + by
+        return Resolution(year_range(year), str(year))
+    if unit == "quarter" and reference.unit in ("quarter", "month", "day", "week"):
+        return _quarter(_month_index(ref) // 3 + by)
+    if unit == "month" and reference.unit in ("month", "day", "week"):
+        return _month(_month_index(ref) + by)
+    if unit == "month" and reference.unit == "year" and by == 0:
+        return Resolution(year_range(ref.year), f"{ref.year}-XX")
+    if unit == "week" and reference.unit in ("day", "week"):
+        rng, value = week_of(ref + timedelta(weeks=by))
+        return Resolution(rng, value)
+    if unit == "day" and reference.unit == "day":
+        day = ref + timedelta(days=by)
+        return Resolution(day_range(day), day.isoformat())
+    if unit == "day" and by == 0 and reference.unit == "month":
+        return Resolution(month_range(ref.year, ref.month), f"{ref.year}-{ref.month:02d}-XX")
+    return None
+
+
+def reanchor(candidates: Iterable[Candidate], published: date) -> list[Candidate]:
+    """The candidates in text order, anaphoric ones resolved against the reference time; those that
+    stay unresolved (no fitting reference and no fallback value) are dropped."""
+    reference = Period("day", published)
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
+        resolution = cand.resolution
+        anchoring = resolution.anchoring
+        comparison = anchoring is not None and anchoring.unit == "year" and reference.unit == "quarter"
+        if anchoring is not None:
+            moved = step(reference, anchoring)
+            if moved is not None:
+                resolution = replace(moved, weak=resolution.weak)
+            elif not resolution.timex:
+                continue
+        period = period_of(resolution)
+        if period is not None and not comparison:  # "up from a year earlier" leaves the quarter in view
+            reference = period
+        kept.append(replace(cand, resolution=resolution))
+    return kept
