@@ -33,7 +33,9 @@ from crisisledger.model import (
     TimeExpr,
 )
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'s|\d+(?:[.,]\d+)*[A-Za-z]*|[^\sA-Za-z\d]")
+# Words (a possessive 's is a token of its own), digit groups, and single other characters.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’](?![sS]\b)[a-z]+)?|['’][sS]\b|\d+(?:[.,]\d+)*[A-Za-z]*|[^\sA-Za-z\d]")
+_POSSESSIVE = frozenset({"'s", "’s"})
 _SKIPPED_ROLES = frozenset({Role.COMMENTARY, Role.BOILERPLATE})
 _HARM_KINDS = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.MISSING})
 _MEASURE_KINDS = frozenset({FigureKind.DISTANCE_KM, FigureKind.DURATION_HOURS})
@@ -67,6 +69,8 @@ class _Lexicon:
     triggers: dict[Phrase, FigureKind]
     other_nouns: frozenset[str]
     fillers: frozenset[str]
+    count_verbs: frozenset[str]
+    aside_openers: frozenset[str]
     clause_breaks: frozenset[str]
     who_stops: frozenset[str]
     not_after: tuple[Phrase, ...]
@@ -116,6 +120,8 @@ def _lexicon() -> _Lexicon:
             triggers=_kind_table(data["triggers"]),
             other_nouns=_words(data["other_nouns"]),
             fillers=_words(data["fillers"]),
+            count_verbs=_words(data["count_verbs"]),
+            aside_openers=_words(data["aside_openers"]),
             clause_breaks=_words(data["clause_breaks"]),
             who_stops=_words(data["who_stops"]),
             not_after=_phrases(not_counts["after"]),
@@ -270,13 +276,27 @@ def _noun_kind(s: _Sentence, i: int, j: int, table: dict[Phrase, FigureKind]) ->
 
 
 def _trigger_before(s: _Sentence, mention: NumberMention, first: int) -> FigureKind | None:
-    """A verb or toll right before the number, past filler words: "killing at least 12"."""
+    """A verb or toll right before the number, past filler words: "killing at least 12".
+
+    After a verb of a rising count the whole clause before it is searched: "the death toll from
+    the quake rose to 2,000".
+    """
     lex = _lexicon()
     i = s.index_at(mention.qualifier_start) - 1
-    while i >= 0 and s.tokens[i].text in lex.fillers and first - i <= 6:
+    counting = False
+    while i >= 0 and first - i <= 6 and (s.tokens[i].text in lex.fillers or s.tokens[i].text in lex.count_verbs):
+        counting = counting or s.tokens[i].text in lex.count_verbs
         i -= 1
     phrase = s.phrase_ending_at(i, lex.triggers)
-    return lex.triggers[phrase] if phrase is not None else None
+    if phrase is not None:
+        return lex.triggers[phrase]
+    harm_nouns = {**lex.harm_nouns, **lex.triggers}
+    while counting and i >= 0 and s.tokens[i].text not in lex.clause_breaks and s.tokens[i].text != ",":
+        phrase = s.phrase_ending_at(i, harm_nouns)
+        if phrase is not None:
+            return harm_nouns[phrase]
+        i -= 1
+    return None
 
 
 def _trigger_after(s: _Sentence, start: int, stop: int) -> FigureKind | None:
@@ -288,7 +308,10 @@ def _trigger_after(s: _Sentence, start: int, stop: int) -> FigureKind | None:
         token = s.tokens[i]
         if token.text in lex.clause_breaks and token.text != "said":
             return None
-        if token.text == "(" or (token.text == "," and s.matches(i + 1, ("including",))):
+        aside = token.text == "," and i + 1 < len(s.tokens) and s.tokens[i + 1].text in lex.aside_openers
+        if token.text == "," and not aside:
+            return None
+        if token.text == "(" or aside:
             closing = ")" if token.text == "(" else ","
             k = i + 1
             while k < len(s.tokens) and s.tokens[k].text != closing:
@@ -305,22 +328,28 @@ def _trigger_after(s: _Sentence, start: int, stop: int) -> FigureKind | None:
     return None
 
 
-def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> FigureKind | None:
-    """The kind from the number's place in the parse: its noun's verb, or a participle on its noun."""
+def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> tuple[FigureKind | None, int | None]:
+    """The kind from the number's place in the parse: its noun's verb, or a participle on its noun.
+
+    Also the token index of the noun's verb: the clause's predicate, past which no trigger counts.
+    """
     if not s.parsed:
-        return None
+        return None, None
     tokens = [t for start, t in s.parsed.items() if mention.start <= start < mention.end]
     if not tokens:
-        return None
+        return None, None
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         noun = noun.head
     candidates = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl") and c.i > noun.i]
+    bound: int | None = None
     if noun.dep_ in _SUBJECT_DEPS or (noun.dep_ == "dobj" and noun.head.pos_ == "VERB"):
         verb = noun.head
         candidates.append(verb)
+        if verb.pos_ == "VERB" and verb.i > noun.i:
+            bound = s.index_at(verb.idx) + 1
         if noun.dep_ in _SUBJECT_DEPS:
             candidates.extend(c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > verb.i)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -330,8 +359,8 @@ def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> FigureKind | None
         i = s.index_at(candidate.idx)
         phrase = s.phrase_at(i, lex.triggers) or s.phrase_ending_at(i, lex.triggers)
         if phrase is not None:
-            return lex.triggers[phrase]
-    return None
+            return lex.triggers[phrase], bound
+    return None, bound
 
 
 def _read(s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[Any]) -> _Reading | None:
@@ -350,15 +379,23 @@ def _read(s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[An
     harm = _noun_kind(s, i, j, lex.harm_nouns)
     if harm is not None:
         return _Reading(mention, harm, 1.0, None, who, first, last)
-    predicate = _trigger_before(s, mention, first) or _trigger_in_parse(s, mention) or _trigger_after(s, j, stop)
+    parsed, bound = _trigger_in_parse(s, mention)
+    predicate = _trigger_before(s, mention, first) or parsed or _trigger_after(s, j, min(stop, bound or stop))
     group = _noun_kind(s, i, j, lex.group_nouns)
-    weak = _noun_kind(s, i, j, lex.weak_nouns)
+    weak = _noun_kind(s, i, j, lex.weak_nouns) if _names_a_place_population(s, first, j) else None
     kind = (
         predicate
         if predicate in _HARM_KINDS
         else group or predicate or weak or (FigureKind.OTHER if _counts_things(s, i, j) else None)
     )
     return None if kind is None else _Reading(mention, kind, 1.0, None, who, first, last)
+
+
+def _names_a_place_population(s: _Sentence, first: int, end: int) -> bool:
+    """ "residents of X", "inhabitants in X", "X's 40,000 residents": a place's population."""
+    after = end < len(s.tokens) and s.tokens[end].text in ("of", "in")
+    before = first > 0 and s.tokens[first - 1].text in _POSSESSIVE
+    return after or before
 
 
 def _counts_things(s: _Sentence, i: int, j: int) -> bool:
@@ -389,9 +426,20 @@ def _time_after_cue(s: _Sentence, times: Sequence[TimeExpr], cues: tuple[Phrase,
             continue
         if day_only and t.range.precision is not DatePrecision.DAY:
             continue
-        if s.phrase_ending_at(s.index_at(t.start) - 1, cues) is not None:
-            return t.range.start
+        at = s.index_at(t.start)
+        cue = s.phrase_ending_at(at - 1, cues)
+        if cue is None or _describes_event(s, at, t.end, cue):
+            continue
+        return t.range.start
     return None
+
+
+def _describes_event(s: _Sentence, at: int, end: int, cue: Phrase) -> bool:
+    """ "killed by Friday's earthquake": the time names an event, not the date of a count."""
+    after = s.index_at(end)
+    possessive = after < len(s.tokens) and s.tokens[after].text in _POSSESSIVE
+    passive = cue == ("by",) and at - 2 >= 0 and s.tokens[at - 2].text.endswith("ed")
+    return possessive or passive
 
 
 def _attribution(s: _Sentence) -> tuple[str | None, bool]:
