@@ -215,7 +215,7 @@ def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) ->
         name = _clean_name(m.group("name"), lex)
         if not name or name.split()[0] in lex.offices:
             continue
-        name_start = m.start("name") + m.group("name").index(name)
+        name_start = m.start("name") + _offset(m.group("name"), name)
         title = m.group("title")
         kind = lex.offices[title]
         prefix = _prefix_of(text, m.start("title"), prefixes)
@@ -239,8 +239,16 @@ def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) ->
     return out
 
 
+def _offset(raw: str, name: str) -> int:
+    """Where a cleaned name starts in the raw match (0 when whitespace differs)."""
+    at = raw.find(name.split()[0]) if name else -1
+    return max(at, 0)
+
+
 def _clean_name(raw: str, lex: ActorLexicon) -> str:
     words = raw.split()
+    if "\n" in raw:  # a name never runs over a line break
+        words = raw.split("\n")[0].split()
     while words and (words[0] in lex.state_names or words[0] in lex.demonyms or words[0] in lex.named):
         words.pop(0)
     while words and words[-1] in ("The", "A", "An", "In", "On", "At"):
@@ -276,7 +284,7 @@ def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
         name = _clean_name(m.group("name"), lex)
         if not name or name in lex.offices or name.split()[0] in ("The", "In", "On", "At", "But", "And"):
             continue
-        start = m.start("name") + m.group("name").index(name)
+        start = m.start("name") + _offset(m.group("name"), name)
         out.append(
             _Candidate(
                 start,
@@ -306,7 +314,7 @@ def _entity_candidates(
             continue
         if not name or not name[0].isupper() or name in lex.offices:
             continue
-        start = e.start + e.text.index(name)
+        start = e.start + _offset(e.text, name)
         if (e.label == "PERSON" and " " in name) or (e.label == "PERSON" and len(name) > 3):
             out.append(
                 _Candidate(

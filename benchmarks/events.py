@@ -1,0 +1,379 @@
+"""Event coding on public sets: PLOVER GSR, CASE 2021 task 2 (ACLED types), PETRARCH2 unit tests.
+
+    .venv/bin/python benchmarks/events.py [--shared ../shared] [--sets plover,case,petrarch] [--limit N]
+
+Each set reports its tuning half and its held-out half (splits as `design/clarifications.md` says).
+PLOVER GSR: type accuracy, macro-F1, source/target actor-code F1 (ISO3 of our actors), exact dyads.
+CASE 2021: accuracy at ACLED event_type level on rows of seen sub-types (unseen ones apart).
+PETRARCH2: actors from the set's own dictionary; PLOVER type accuracy and dyad F1 on the first
+three letters of the actor codes. The sentence's main event is the one whose trigger sits highest
+in the parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crisisledger.extract.actors import extract_actors
+from crisisledger.extract.events import extract_events
+from crisisledger.language.analyze import analyze
+from crisisledger.model import Actor, ActorKind, Document, Event, EventType
+
+ROOT = Path(__file__).resolve().parents[1]
+PLOVER_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+ACLED_TYPES = {
+    "Battles": {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"},
+    "Explosions/Remote violence": {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"},
+    "Violence against civilians": {"ATTACK", "ABDUCT_DISSAP", "SEX_VIOL"},
+    "Protests": {"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"},
+    "Riots": {"VIOL_DEMONSTR", "MOB_VIOL"},
+}
+UNSEEN = {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"}
+REMOTE_MODES = {"air strike", "drone strike", "missile strike", "rocket fire", "shelling", "bombing"}
+NOT_CAMEO = {"212", "222", "223", "224", "345", "802"} | {str(c) for c in range(901, 916)}
+CAMEO_EXCEPTIONS = {
+    "084": "RETREAT",
+    "085": "RETREAT",
+    "086": "RETREAT",
+    "087": "RETREAT",
+    "0813": "RETREAT",
+    "0814": "RETREAT",
+    "163": "COERCE",
+    "1712": "ASSAULT",
+    "175": "ASSAULT",
+    "191": "COERCE",
+    "192": "COERCE",
+}
+CAMEO_ROOTS = {
+    "02": "REQUEST",
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "SUPPORT",
+    "06": "COOPERATE",
+    "07": "AID",
+    "08": "CONCEDE",
+    "09": "ACCUSE",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
+    "20": "ASSAULT",
+}
+
+
+def code(text: str, actors: Callable[[Any], Sequence[Actor]] | None = None) -> tuple[Event | None, Sequence[Actor]]:
+    """The main event of one sentence and the actors it was coded with."""
+    an = analyze(Document(id="b", text=text.strip(), published=date(2000, 1, 1)))
+    found = actors(an) if actors is not None else extract_actors(an, (), None)
+    events, _ = extract_events(an, found, (), (), ())
+    return main_event(an, events), found
+
+
+def main_event(an: Any, events: Sequence[Event]) -> Event | None:
+    if not events:
+        return None
+
+    def depth(e: Event) -> int:
+        span = an.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        tok, n = span[0], 0
+        while tok.head.i != tok.i:
+            tok, n = tok.head, n + 1
+        return n
+
+    return min(events, key=lambda e: (depth(e), e.trigger.start))
+
+
+def prf(tp: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:
+    p = tp / sys_n if sys_n else 0.0
+    r = tp / gold_n if gold_n else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
+    labels = {g for g, _ in pairs}
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, s in pairs if g == s == label)
+        scores.append(prf(tp, sum(1 for _, s in pairs if s == label), sum(1 for g, _ in pairs if g == label))[2])
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def halves(items: Sequence[Any], group: Callable[[Any], str]) -> tuple[list[Any], list[Any]]:
+    by_group: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        by_group[group(item)].append(item)
+    first, second = [], []
+    for members in by_group.values():
+        cut = (len(members) + 1) // 2
+        first += members[:cut]
+        second += members[cut:]
+    return first, second
+
+
+# ---- PLOVER GSR -------------------------------------------------------------------------------
+
+
+def actor_codes(actors: Iterable[Actor]) -> set[str]:
+    out = set()
+    for a in actors:
+        if a.country:
+            out.add(a.country)
+        elif a.kind is ActorKind.ORGANIZATION:
+            out.add("IGO")
+    return out
+
+
+def gsr_codes(field: Any) -> set[str]:
+    items = field if isinstance(field, list) else [field] if field else []
+    return {str(a["code"])[:3] for a in items if isinstance(a, dict) and a.get("code")}
+
+
+def plover(shared: Path, limit: int | None) -> dict[str, Any]:
+    records = [
+        r
+        for r in json.loads((shared / "benchmarks/plover-gsr-cameo/PLOVER_GSR_CAMEO.json").read_text())
+        if r.get("event") and r.get("text")
+    ][:limit]
+    scored = []
+    for r in records:
+        event, _ = code(r["text"])
+        gold_type = PLOVER_NAMES.get(r["event"], r["event"])
+        src, tgt = gsr_codes(r.get("source")), gsr_codes(r.get("target"))
+        sys_type = event.type.value if event else "NONE"
+        s_src = actor_codes(event.actors) if event else set()
+        s_tgt = actor_codes(event.targets) if event else set()
+        scored.append(
+            {
+                "group": gold_type,
+                "gold": gold_type,
+                "sys": sys_type,
+                "src": src,
+                "tgt": tgt,
+                "s_src": s_src,
+                "s_tgt": s_tgt,
+            }
+        )
+    first, second = halves(scored, lambda x: x["group"])
+    return {
+        "tune": plover_scores(first),
+        "held_out": plover_scores(second),
+        "all": plover_scores(scored),
+        "confusion": confusion(scored, ("ASSAULT", "COERCE")),
+    }
+
+
+def plover_scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    pairs = [(r["gold"], r["sys"]) for r in rows]
+
+    def code_f1(gold_key: str, sys_key: str) -> float:
+        tp = sum(len(r[gold_key] & r[sys_key]) for r in rows)
+        return prf(tp, sum(len(r[sys_key]) for r in rows), sum(len(r[gold_key]) for r in rows))[2]
+
+    src_tp = sum(len(r["src"] & r["s_src"]) + len(r["tgt"] & r["s_tgt"]) for r in rows)
+    src_sys = sum(len(r["s_src"]) + len(r["s_tgt"]) for r in rows)
+    src_gold = sum(len(r["src"]) + len(r["tgt"]) for r in rows)
+    return {
+        "n": len(rows),
+        "type_accuracy": round(sum(g == s for g, s in pairs) / len(rows), 4) if rows else None,
+        "macro_f1": round(macro_f1(pairs), 4),
+        "source_f1": round(code_f1("src", "s_src"), 4),
+        "target_f1": round(code_f1("tgt", "s_tgt"), 4),
+        "actor_f1": round(prf(src_tp, src_sys, src_gold)[2], 4),
+        "dyad_exact": round(
+            sum(r["gold"] == r["sys"] and r["src"] == r["s_src"] and r["tgt"] == r["s_tgt"] for r in rows) / len(rows),
+            4,
+        )
+        if rows
+        else None,
+    }
+
+
+def confusion(rows: Sequence[dict[str, Any]], labels: Sequence[str]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for label in labels:
+        out[label] = dict(Counter(r["sys"] for r in rows if r["gold"] == label))
+    return out
+
+
+# ---- CASE 2021 --------------------------------------------------------------------------------
+
+
+def acled_type(event: Event | None) -> str:
+    if event is None:
+        return "Strategic developments"
+    if event.type is EventType.PROTEST:
+        return "Riots" if event.mode == "riot" else "Protests"
+    if event.type is EventType.ASSAULT:
+        if event.mode in REMOTE_MODES:
+            return "Explosions/Remote violence"
+        if any(a.kind is ActorKind.CIVILIANS for a in event.targets):
+            return "Violence against civilians"
+        return "Battles"
+    if event.type is EventType.INCIDENT and event.mode == "explosion":
+        return "Explosions/Remote violence"
+    return "Strategic developments"
+
+
+def gold_acled(subtype: str) -> str:
+    return next((k for k, v in ACLED_TYPES.items() if subtype in v), "Strategic developments")
+
+
+def case2021(shared: Path, limit: int | None) -> dict[str, Any]:
+    lines = (shared / "benchmarks/case2021-task2-finegrained/test_set_final_release_with_labels.tsv").read_text()
+    rows = [line.split("\t") for line in lines.splitlines()[1:] if line.count("\t") >= 2][:limit]
+    scored = []
+    for row in rows:
+        event, _ = code(row[1])
+        scored.append((row[2].strip(), gold_acled(row[2].strip()), acled_type(event)))
+    seen = [r for r in scored if r[0] not in UNSEEN]
+    unseen = [r for r in scored if r[0] in UNSEEN]
+    cut = len(seen) // 2
+
+    def acc(part: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
+        return {
+            "n": len(part),
+            "accuracy": round(sum(g == s for _, g, s in part) / len(part), 4) if part else None,
+            "macro_f1": round(macro_f1([(g, s) for _, g, s in part]), 4),
+        }
+
+    return {"tune": acc(seen[:cut]), "held_out": acc(seen[cut:]), "seen": acc(seen), "unseen": acc(unseen)}
+
+
+# ---- PETRARCH2 --------------------------------------------------------------------------------
+
+
+def petr_dictionary(path: Path) -> list[tuple[str, str]]:
+    """Names and codes; `+NAME` lines are synonyms of the entry above them."""
+    out: list[tuple[str, str]] = []
+    last = ""
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].strip()
+        m = re.match(r"^([A-Z][A-Z0-9_.'\- ]*?)\s*\[([A-Z~-]+)[^\]]*\]", line)
+        if m:
+            last = m.group(2).lstrip("~")
+            out.append((m.group(1).replace("_", " ").strip(), last))
+        elif line.startswith("+") and last:
+            out.append((line[1:].replace("_", " ").strip(), last))
+    return sorted(((n, c) for n, c in out if n and c != "---"), key=lambda x: -len(x[0]))
+
+
+def petr_actors(names: list[tuple[str, str]]) -> Callable[[Any], Sequence[Actor]]:
+    def find(an: Any) -> Sequence[Actor]:
+        text, found, taken = an.text, [], []
+        upper = text.upper()
+        for name, code_ in names:
+            pattern = r"\s+".join(re.escape(w) for w in name.split())
+            for m in re.finditer(rf"(?<![A-Z]){pattern}(?![A-Z])", upper):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(
+                    Actor(
+                        f"petr.{code_.lower()}",
+                        text[m.start() : m.end()],
+                        m.start(),
+                        m.end(),
+                        code_,
+                        code_[:3],
+                        ActorKind.STATE,
+                    )
+                )
+        return sorted(found, key=lambda a: a.start)
+
+    return find
+
+
+def cameo_to_plover(cameo: str) -> str | None:
+    if cameo in NOT_CAMEO or not cameo[:2].isdigit():
+        return None
+    for prefix in sorted(CAMEO_EXCEPTIONS, key=len, reverse=True):
+        if cameo.startswith(prefix):
+            return CAMEO_EXCEPTIONS[prefix]
+    return CAMEO_ROOTS.get(cameo[:2])
+
+
+def petrarch(shared: Path, limit: int | None) -> dict[str, Any]:
+    base = shared / "benchmarks/petrarch2-unittest"
+    finder = petr_actors(petr_dictionary(base / "PETR.Validate.actors.txt"))
+    tree = ET.parse(base / "PETR.UnitTest.records.xml")
+    rows = []
+    for sent in list(tree.getroot().iter("Sentence"))[:limit]:
+        text_node = sent.find("Text")
+        if text_node is None or not (text_node.text or "").strip():
+            continue
+        gold = set()
+        skip = False
+        for c in sent.iter("EventCoding"):
+            ev = c.get("eventcode", "")
+            if ev in NOT_CAMEO:
+                skip = True
+                continue
+            p = cameo_to_plover(ev)
+            if p is not None:
+                gold.add((c.get("sourcecode", "")[:3], c.get("targetcode", "")[:3], p))
+        if skip and not gold:
+            continue
+        an_event, _ = code(text_node.text or "", finder)
+        system = set()
+        if an_event is not None:
+            for s in an_event.actors or ():
+                for t in an_event.targets or ():
+                    system.add(((s.country or "")[:3], (t.country or "")[:3], an_event.type.value))
+        rows.append(
+            {
+                "group": sent.get("category", ""),
+                "gold": gold,
+                "sys": system,
+                "sys_type": an_event.type.value if an_event else "NONE",
+            }
+        )
+    first, second = halves(rows, lambda r: r["group"])
+    return {"tune": petr_scores(first), "held_out": petr_scores(second), "all": petr_scores(rows)}
+
+
+def petr_scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    typed = [r for r in rows if r["gold"]]
+    tp = sum(len(r["gold"] & r["sys"]) for r in rows)
+    p, r_, f = prf(tp, sum(len(r["sys"]) for r in rows), sum(len(r["gold"]) for r in rows))
+    return {
+        "n": len(rows),
+        "type_accuracy": round(sum(r["sys_type"] in {g[2] for g in r["gold"]} for r in typed) / len(typed), 4)
+        if typed
+        else None,
+        "dyad_precision": round(p, 4),
+        "dyad_recall": round(r_, 4),
+        "dyad_f1": round(f, 4),
+        "false_events": sum(1 for r in rows if not r["gold"] and r["sys_type"] != "NONE"),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--sets", default="plover,case,petrarch")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    runners = {"plover": plover, "case": case2021, "petrarch": petrarch}
+    results = {name: runners[name](args.shared, args.limit) for name in args.sets.split(",")}
+    json.dump(results, sys.stdout, indent=1)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
