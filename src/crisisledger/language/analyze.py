@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from crisisledger.language.nlp import AnalyzedDocument, Entity, parse
@@ -36,8 +37,26 @@ def analyze(document: Document, doc: Any = None) -> AnalyzedDocument:
         if role is Role.REPORT and _inside_open_quote(text, sentences, start, paragraph):
             role = Role.QUOTE
         sentences.append(Sentence(text[start:end], start, end, role, paragraph))
+    sentences = _footer_paragraphs(sentences)
     entities = tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
     return AnalyzedDocument(document=document, sentences=tuple(sentences), entities=entities, doc=doc)
+
+
+FOOTER_CHARS = 300  # a closing paragraph this short that holds boilerplate is boilerplate throughout
+
+
+def _footer_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    """A short closing paragraph with one boilerplate sentence ("To contact us / visit: ...") is all footer."""
+    if not sentences:
+        return sentences
+    out = list(sentences)
+    for paragraph in sorted({s.paragraph for s in sentences}, reverse=True)[:2]:
+        members = [i for i, s in enumerate(out) if s.paragraph == paragraph]
+        size = sum(len(out[i].text) for i in members)
+        if size <= FOOTER_CHARS and any(out[i].role is Role.BOILERPLATE for i in members):
+            for i in members:
+                out[i] = replace(out[i], role=Role.BOILERPLATE)
+    return out
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
