@@ -67,6 +67,11 @@ class _Lexicon:
     group_nouns: dict[Phrase, FigureKind]
     weak_nouns: dict[Phrase, FigureKind]
     triggers: dict[Phrase, FigureKind]
+
+    @property
+    def noun_tables(self) -> tuple[dict[Phrase, FigureKind], ...]:
+        return (self.harm_nouns, self.group_nouns, self.weak_nouns)
+
     other_nouns: frozenset[str]
     fillers: frozenset[str]
     count_verbs: frozenset[str]
@@ -263,6 +268,8 @@ def _noun_phrase(s: _Sentence, mention: NumberMention, last: int) -> tuple[int, 
             break
         if token.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV"):
             break
+        if s.phrase_at(j, lex.triggers) and not any(s.phrase_at(j, t) for t in lex.noun_tables):
+            break  # "seven people died": the verb ends the phrase
         j += 1
     return i, j
 
@@ -363,26 +370,32 @@ def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> tuple[FigureKind 
     return None, bound
 
 
-def _read(s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[Any]) -> _Reading | None:
+def _read(
+    s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[Any], times: Sequence[TimeExpr]
+) -> _Reading | None:
     lex = _lexicon()
     first, last = s.index_at(mention.start), s.index_at(mention.end)
     unit = _unit_after(s, last)
     if unit is None:
         if _is_not_count(s, first, last, mention, entities):
             return None
-        if any(e.label in lex.not_count_entities and e.start < mention.end and mention.start < e.end for e in entities):
+        overlaps = [(e.start, e.end) for e in entities if e.label in lex.not_count_entities]
+        overlaps += [(t.start, t.end) for t in times]
+        if any(a < mention.end and mention.start < b for a, b in overlaps):
             return None
     else:
         return _Reading(mention, unit[0].kind, unit[0].factor, unit[1], None, first, last)
     i, j = _noun_phrase(s, mention, last)
     who = s.words(i, j) or None
-    harm = _noun_kind(s, i, j, lex.harm_nouns)
+    if who is not None and _phrase(who) in lex.harm_nouns:
+        who = None  # "290 injured": the noun says what happened, not who it happened to
+    harm = _noun_kind(s, i, max(j, i + 1), lex.harm_nouns)
     if harm is not None:
         return _Reading(mention, harm, 1.0, None, who, first, last)
     parsed, bound = _trigger_in_parse(s, mention)
     predicate = _trigger_before(s, mention, first) or parsed or _trigger_after(s, j, min(stop, bound or stop))
-    group = _noun_kind(s, i, j, lex.group_nouns)
-    weak = _noun_kind(s, i, j, lex.weak_nouns) if _names_a_place_population(s, first, j) else None
+    group = _noun_kind(s, i, max(j, i + 1), lex.group_nouns)
+    weak = _noun_kind(s, i, max(j, i + 1), lex.weak_nouns) if _names_a_place_population(s, first, j) else None
     kind = (
         predicate
         if predicate in _HARM_KINDS
@@ -527,7 +540,7 @@ def _sentence_figures(
     previous_reading: _Reading | None = None
     for n, mention in enumerate(mentions):
         stop = s.index_at(mentions[n + 1].qualifier_start) if n + 1 < len(mentions) else len(s.tokens)
-        reading = _read(s, mention, stop, entities)
+        reading = _read(s, mention, stop, entities, times)
         if reading is None or _is_conversion(s, reading, previous_reading):
             continue
         qualifier, who = reading.mention.qualifier, reading.who

@@ -19,7 +19,6 @@ from crisisledger.model import Qualifier
 # Digits glued to letters ("21st", "1.2m", "G7") form one token and are never read as numbers.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+(?:'[a-z]+)?|\S")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_LONGEST_PHRASE = 8  # tokens; "two hundred and thirty-four thousand five hundred" fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +163,18 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
     return None
 
 
+@cache
+def _number_words() -> frozenset[str]:
+    lex = _words()
+    vague_words = {w for phrase in lex.vague for w in phrase}
+    return frozenset({*lex.units, *lex.tens, *lex.scales, *lex.scale_abbreviations, *lex.articles, *vague_words})
+
+
+def _numberish(token: str) -> bool:
+    """A token that may be part of a number phrase; a phrase is only tried over a run of these."""
+    return token in ("-", "and") or token[0].isdigit() or token in _number_words()
+
+
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
     """Every number mention in `text`, longest reading first, left to right, never overlapping."""
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -171,7 +182,10 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     i = 0
     while i < len(tokens):
         best: tuple[int, Quantity] | None = None
-        for j in range(min(len(tokens), i + _LONGEST_PHRASE), i, -1):
+        run = i
+        while run < len(tokens) and _numberish(tokens[run][0].lower()):
+            run += 1
+        for j in range(run, i, -1):
             if tokens[j - 1][0] == "-" or tokens[i][0] == "-":
                 continue
             quantity = parse_number(text[tokens[i][1] : tokens[j - 1][2]])
