@@ -22,7 +22,7 @@ def store(tmp_path: Path) -> Iterator[SqlStore]:
     s.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not present")
