@@ -1,12 +1,12 @@
 """TempEval-3 (TBAQ-cleaned) benchmark for the time extractor.
 
-Runs spaCy for DATE/TIME hints plus `extract_times` on each document's TEXT with its creation date
-(DCT) as the publication date, and scores as `shared/design/clarifications.md` says:
+Runs spaCy (DATE/TIME hints, and the parse for tense) plus `extract_times` on each document's TEXT
+with its creation date (DCT) as the publication date, and scores as `shared/design/clarifications.md` says:
 relaxed span P/R/F1, value F1 over DATE+TIME gold (system expressions overlapping a gold DURATION
 or SET left out of the precision), value F1 over all types, and value accuracy on matched relative
 (`temporalFunction="true"`) DATE/TIME gold. Tune on the first 128 documents in sorted path order.
 
-    .venv/bin/python benchmarks/time.py [--half first|second|all] [--cache hints.json]
+    .venv/bin/python benchmarks/time.py [--half first|second|all] [--cache DIR] [--no-parse]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from timeit import default_timer
+from typing import Any
 from xml.etree import ElementTree
 
 from crisisledger.extract.time import extract_times
@@ -177,34 +178,37 @@ def _f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def hints_for(docs: Sequence[GoldDocument], cache_path: Path | None) -> Iterator[list[tuple[int, int]]]:
-    """spaCy DATE/TIME spans per document, cached by text hash when a cache file is given."""
-    cache: dict[str, list[list[int]]] = {}
-    if cache_path is not None and cache_path.exists():
-        cache = json.loads(cache_path.read_text())
-    from crisisledger.language.nlp import parse
+def parses_for(docs: Sequence[GoldDocument], cache_dir: Path | None) -> Iterator[tuple[list[tuple[int, int]], Any]]:
+    """(spaCy DATE/TIME spans, spaCy Doc) per document; with `cache_dir`, parses are kept there
+    as DocBin files named by text hash."""
+    from spacy.tokens import DocBin
 
-    dirty = False
+    from crisisledger.language.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
     for doc in docs:
         key = hashlib.sha256(doc.text.encode()).hexdigest()[:16]
-        if key not in cache:
-            parsed = parse(doc.text)
-            cache[key] = [[e.start_char, e.end_char] for e in parsed.ents if e.label_ in ("DATE", "TIME")]
-            dirty = True
-        yield [(a, b) for a, b in cache[key]]
-    if cache_path is not None and dirty:
-        cache_path.write_text(json.dumps(cache))
+        path = cache_dir / f"{key}.spacy" if cache_dir is not None else None
+        if path is not None and path.exists():
+            (parsed,) = DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)
+        else:
+            parsed = nlp(doc.text)
+            if path is not None:
+                path.write_bytes(DocBin(docs=[parsed]).to_bytes())
+        yield [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("DATE", "TIME")], parsed
 
 
-def run(half: str, cache_path: Path | None, show_errors: bool) -> dict[str, float]:
+def run(half: str, cache_dir: Path | None, show_errors: bool, with_parse: bool = True) -> dict[str, float]:
     docs = documents(half)
     tally = Tally()
     errors: list[str] = []
     words = 0
     elapsed = 0.0
-    for doc, hints in zip(docs, hints_for(docs, cache_path), strict=True):
+    for doc, (hints, parsed) in zip(docs, parses_for(docs, cache_dir), strict=True):
         began = default_timer()
-        system = extract_times(doc.text, doc.created, hints)
+        system = extract_times(doc.text, doc.created, hints, doc=parsed if with_parse else None)
         elapsed += default_timer() - began
         words += len(doc.text.split())
         score_document(doc, system, tally, errors)
@@ -237,12 +241,13 @@ def run(half: str, cache_path: Path | None, show_errors: bool) -> dict[str, floa
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--half", choices=("first", "second", "all"), default="all")
-    parser.add_argument("--cache", type=Path, help="JSON file caching spaCy hints between runs")
+    parser.add_argument("--cache", type=Path, help="folder caching spaCy parses between runs")
+    parser.add_argument("--no-parse", action="store_true", help="hints only: no tense from the parse")
     parser.add_argument("--errors", action="store_true", help="print every wrong or spurious value")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     halves = ("first", "second", "all") if args.half == "all" else (args.half,)
-    results = {h: run(h, args.cache, args.errors and h == args.half) for h in halves}
+    results = {h: run(h, args.cache, args.errors and h == args.half, not args.no_parse) for h in halves}
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

@@ -45,7 +45,7 @@ def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
     from crisisledger.extract.time import extract_times
 
     hints = tuple((e.start, e.end) for e in analyzed.entities if e.label in ("DATE", "TIME"))
-    times = extract_times(analyzed.text, analyzed.document.published, hints)
+    times = extract_times(analyzed.text, analyzed.document.published, hints, doc=analyzed.doc)
     places = extract_places(analyzed, context.gazetteer)
     figures = extract_figures(analyzed, times, places)
     actors = extract_actors(analyzed, places, context.gazetteer)

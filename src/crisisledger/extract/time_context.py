@@ -37,28 +37,51 @@ def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
     future_aux = frozenset(str(x) for x in words["future_auxiliaries"])
     past_aux = frozenset(str(x) for x in words["past_auxiliaries"])
     governors = frozenset(str(x) for x in words["future_governors"])
+    future_verbs = frozenset(str(x) for x in words["future_verbs"])
+    forward = frozenset(str(x) for x in words["forward_prepositions"])
 
     def tense_of(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        verb = span.root
-        for _ in range(_CLIMB):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        found = _governing_verb(span)
+        if found is None:
             return None
-        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a in future_aux for a in auxiliaries):
+        verb, preposition = found
+        auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in future_aux for a in auxiliaries) or verb.lemma_.lower() in future_verbs:
             return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in governors:
             return "future"
+        if preposition in forward or verb.tag_ == "VB" or verb.lemma_.lower() in governors:
+            return None  # "extended it until Friday", "to admit in March", "was planned for March"
         if verb.tag_ == "VBD" or any(a in past_aux for a in auxiliaries):
             return "past"
         return None
 
     return tense_of
+
+
+def _governing_verb(span: Any) -> tuple[Any, str] | None:
+    """The verb the expression modifies directly or through a preposition ("fled on Monday"), with
+    that preposition (lower case, or ""); None where a noun stands between ("the Jan. 14 deadline",
+    "a cut in September"): its tense says nothing about the date."""
+    token, preposition = span.root, ""
+    for _ in range(_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            return token, preposition
+        head = token.head
+        if head.i == token.i:
+            return None
+        verbal = head.pos_ in ("VERB", "AUX")
+        if token.pos_ == "ADP":
+            if not verbal:
+                return None
+            preposition = token.text.lower()
+        elif not (verbal or head.pos_ == "ADP" or span.start <= head.i < span.end):
+            return None
+        token = head
+    return None
 
 
 # ---------------------------------------------------------------- reference time

@@ -244,10 +244,21 @@ def resolve_month_day(
             year -= 1
         elif this_year is not None and shift > 0 and this_year <= published:
             year += 1
+    weekday = g.get("weekday")
+    if year is None and weekday:  # "Monday, Oct. 26": the nearest year where the weekday fits
+        wanted = int(w["weekdays"][_key(weekday)])
+        years = (published.year, published.year - 1, published.year + 1)
+        fits = [y for y in years if _weekday_of(y, month, day) == wanted]
+        year = fits[0] if fits else None
     if year is None and g.get("tense") == "past":
         this_year = _safe_date(published.year, month, day)
         year = published.year - (1 if this_year is not None and this_year > published else 0)
     return _day_resolution(year, month, day, published, _future_context(m, w, g))
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    found = _safe_date(year, month, day)
+    return found.isoweekday() if found else None
 
 
 def resolve_week_of(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
