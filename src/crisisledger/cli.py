@@ -203,6 +203,14 @@ def _print_summary(summary: Any, quiet: bool) -> None:
 
 
 # -- listings ---------------------------------------------------------------------------------------
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    return str(value)
+
+
 def _emit(rows: list[dict[str, Any]], columns: Iterable[tuple[str, str]], as_json: bool, title: str) -> None:
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
@@ -214,7 +222,7 @@ def _emit(rows: list[dict[str, Any]], columns: Iterable[tuple[str, str]], as_jso
     for _, header in cols:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*["" if row.get(k) is None else str(row.get(k)) for k, _ in cols])
+        table.add_row(*[_cell(row.get(k)) for k, _ in cols])
     _console().print(table)
 
 
