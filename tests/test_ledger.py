@@ -126,3 +126,21 @@ def test_filters(store: SqlStore) -> None:
     assert len(store.figures(Filters(kind="killed", country="ukr"))) == 2
     assert store.resolve_id("fedcba") == "fedcba9876543210"
     assert [r["document"]["id"] for r in store.records()] == ["0123456789abcdef", "fedcba9876543210"]
+
+
+def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crisisledger import settings
+
+    config = tmp_path / "c.toml"
+    config.write_text('[crisisledger]\ndb = "from-file.db"\n', "utf-8")
+    monkeypatch.delenv("CRISISLEDGER_DB", raising=False)
+    monkeypatch.setenv("CRISISLEDGER_CONFIG", str(config))
+    assert settings.get("db") == "from-file.db"
+    monkeypatch.setenv("CRISISLEDGER_DB", "from-env.db")
+    assert settings.get("db") == "from-env.db"
+    assert settings.get("db", "from-flag.db") == "from-flag.db"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[crisisledger]\ncolour = "red"\n', "utf-8")
+    monkeypatch.delenv("CRISISLEDGER_DB")
+    with pytest.raises(settings.SettingsError, match="unknown settings colour"):
+        settings.get("db", config=str(bad))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -51,7 +52,20 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def _use_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        os.environ[settings.CONFIG_ENV] = value
+
+
 def common(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option(
+        "--config",
+        metavar="FILE",
+        expose_value=False,
+        callback=_use_config,
+        is_eager=True,
+        help="Settings file (TOML, [crisisledger] table); also $CRISISLEDGER_CONFIG.",
+    )(f)
     f = click.option("-q", "--quiet", is_flag=True, help="Errors only.")(f)
     f = click.option("-v", "--verbose", is_flag=True, help="Debug log on stderr.")(f)
     return db_option(f)
@@ -83,6 +97,8 @@ def _store(db: str | None) -> Any:
 
     try:
         return open_store(settings.get("db", db))
+    except settings.SettingsError as exc:
+        _fail(f"{exc} [{exc.code}]", 2)
     except CrisisLedgerError as exc:
         _fail(f"{exc} [{exc.code}]", 3)
 

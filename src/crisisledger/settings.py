@@ -1,9 +1,18 @@
-"""Settings as one declared table: name, default, environment variable, help."""
+"""Settings as one declared table: name, default, environment variable, help.
+
+Order of precedence (cli.md): command-line flag, environment, settings file (`--config FILE` or
+`CRISISLEDGER_CONFIG`, a TOML file with a `[crisisledger]` table), then the declared default.
+"""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from crisisledger.errors import CrisisLedgerError
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +29,34 @@ SETTINGS = (
     Setting("author", "", "CRISISLEDGER_AUTHOR", "name recorded on revisions (default: the login name)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
+CONFIG_ENV = "CRISISLEDGER_CONFIG"
 
 
-def get(name: str, flag: str | None = None) -> str:
-    """Flag, then environment, then the declared default."""
+class SettingsError(CrisisLedgerError):
+    code = "SETTINGS"
+
+
+@lru_cache(maxsize=8)
+def _read_file(path: str) -> dict[str, str]:
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"settings file {path}: {exc}") from exc
+    table = data.get("crisisledger", data)
+    unknown = set(table) - set(_BY_NAME)
+    if unknown:
+        raise SettingsError(f"settings file {path}: unknown settings {', '.join(sorted(unknown))}")
+    return {k: str(v) for k, v in table.items()}
+
+
+def get(name: str, flag: str | None = None, config: str | None = None) -> str:
+    """Flag, then environment, then settings file, then the declared default."""
     if flag:
         return flag
     setting = _BY_NAME[name]
-    return os.environ.get(setting.env) or setting.default
+    if os.environ.get(setting.env):
+        return os.environ[setting.env]
+    config = config or os.environ.get(CONFIG_ENV)
+    if config and name in _read_file(config):
+        return _read_file(config)[name]
+    return setting.default
