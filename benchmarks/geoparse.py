@@ -5,7 +5,7 @@ out), geocoding on the found gold toponyms (accuracy at 161 km, mean/median km e
 a place with no point counts as 20,039 km), country accuracy (LGL, TR-News), over all gold toponyms and
 over those in the shipped gazetteer, for the first (tune) and second half of each set's documents.
 
-    .venv/bin/python benchmarks/geoparse.py [--sets lgl,tr-news] [--limit N] [--json OUT]
+    .venv/bin/python benchmarks/geoparse.py [--sets lgl,tr-news] [--limit N] [--json OUT] [--cache]
 """
 
 from __future__ import annotations
@@ -146,13 +146,38 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def analyse(text: str) -> tuple[AnalyzedDocument, float]:
-    t0 = time.perf_counter()
-    doc = parse(text)
-    spent = time.perf_counter() - t0
+CACHE = Path("/tmp/crisisledger-geoparse-cache")
+
+
+def parsed_docs(name: str, texts: list[str], use_cache: bool) -> list[tuple[Any, float]]:
+    """spaCy docs with their parse time; `--cache` keeps them in /tmp between runs (tuning only)."""
+    from spacy.tokens import DocBin
+
+    from crisisledger.language.nlp import load_pipeline
+
+    path = CACHE / f"{name}.spacy"
+    times_path = CACHE / f"{name}.times.json"
+    if use_cache and path.exists() and times_path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(load_pipeline().vocab))
+        times = json.loads(times_path.read_text())
+        if [d.text for d in docs] == texts:
+            return list(zip(docs, times, strict=True))
+    out: list[tuple[Any, float]] = []
+    for text in texts:
+        t0 = time.perf_counter()
+        doc = parse(text)
+        out.append((doc, time.perf_counter() - t0))
+    if use_cache:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=[d for d, _ in out]).to_disk(path)
+        times_path.write_text(json.dumps([t for _, t in out]))
+    return out
+
+
+def analyse(text: str, doc: Any) -> AnalyzedDocument:
     sentences = tuple(Sentence(s.text, s.start_char, s.end_char, Role.REPORT) for s in doc.sents)
     entities = tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
-    return AnalyzedDocument(Document("bench", text, date(2020, 1, 1)), sentences, entities, doc), spent
+    return AnalyzedDocument(Document("bench", text, date(2020, 1, 1)), sentences, entities, doc)
 
 
 @dataclass
@@ -210,8 +235,9 @@ def score(article: Article, places: tuple[Place, ...], tally: Tally, only_gazett
             tally.countries.append(p.country == g.country)
 
 
-def run(name: str, gazetteer: Gazetteer, limit: int | None) -> dict[str, Any]:
+def run(name: str, gazetteer: Gazetteer, limit: int | None, use_cache: bool) -> dict[str, Any]:
     articles = load(name, gazetteer)
+    parsed = dict(zip(map(id, articles), parsed_docs(name, [a.text for a in articles], use_cache), strict=True))
     mark_in_gazetteer(articles, gazetteer)
     if name in ("geowebnews", "geovirus"):
         mark_countries(articles, gazetteer)
@@ -224,7 +250,8 @@ def run(name: str, gazetteer: Gazetteer, limit: int | None) -> dict[str, Any]:
             docs = docs[:limit]
         all_t, gaz_t = Tally(), Tally()
         for a in docs:
-            analyzed, spent = analyse(a.text)
+            doc, spent = parsed[id(a)]
+            analyzed = analyse(a.text, doc)
             t0 = time.perf_counter()
             places = extract_places(analyzed, gazetteer)
             place_s += time.perf_counter() - t0
@@ -242,9 +269,10 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(FILES))
     ap.add_argument("--limit", type=int, default=None, help="documents per half (a sample)")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--cache", action="store_true", help=f"keep spaCy parses in {CACHE} between runs")
     args = ap.parse_args()
     gazetteer = default_gazetteer()
-    results = {name: run(name, gazetteer, args.limit) for name in args.sets.split(",")}
+    results = {name: run(name, gazetteer, args.limit, args.cache) for name in args.sets.split(",")}
     text = json.dumps(results, indent=1)
     print(text)
     if args.json:

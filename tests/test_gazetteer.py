@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisisledger.gazetteer import Gazetteer, build_from_geonames_dump, default_gazetteer
+from crisisledger.gazetteer.admin1 import geonames_admin1_names
 from crisisledger.gazetteer.admin1 import read as read_admin1
 from crisisledger.gazetteer.build import read_countries
 from crisisledger.gazetteer.normalize import looks_like_code, normalize, variants
@@ -107,11 +108,41 @@ def test_every_country_has_a_point_and_names() -> None:
 
 
 @pytest.mark.parametrize(
-    ("iso_code", "admin1_code"), [("US-LA", "LA"), ("SY-HL", "09"), ("SY-ID", "12"), ("UA-14", "05")]
+    ("iso_code", "admin1_code"),
+    [
+        ("US-LA", "LA"),
+        ("SY-HL", "09"),
+        ("SY-ID", "12"),
+        ("UA-14", "05"),
+        ("IN-TN", "25"),  # matched through GeoNames' own name, no city carries it
+        ("CA-MB", "03"),
+        ("IQ-AN", "01"),  # 'Al Anbār' ~ 'Anbar'
+        ("NG-BO", "27"),
+    ],
 )
 def test_admin1_table_matches_geonames_codes(iso_code: str, admin1_code: str) -> None:
     rows = {r.iso_code: r for r in read_admin1()}
     assert rows[iso_code].admin1 == admin1_code
+
+
+def test_admin1_names_from_points_join_cities_by_coordinates() -> None:
+    cities = [
+        {"countrycode": "IN", "admin1code": "25", "latitude": 13.0878, "longitude": 80.2785},
+        {"countrycode": "IN", "admin1code": "25", "latitude": 11.0, "longitude": 76.96},
+        {"countrycode": "IN", "admin1code": "19", "latitude": 12.97, "longitude": 77.59},
+    ]
+    points = [
+        {"lat": "13.08780", "lon": "80.27850", "cc": "IN", "admin1": "Tamil Nadu"},
+        {"lat": "11.00000", "lon": "76.96000", "cc": "IN", "admin1": "Tamil Nadu"},
+        {"lat": "12.97000", "lon": "77.59000", "cc": "IN", "admin1": "Karnataka"},
+        {"lat": "50.0", "lon": "10.0", "cc": "DE", "admin1": "Bayern"},  # no city there: ignored
+    ]
+    assert geonames_admin1_names(cities, points) == {("IN", "25"): "Tamil Nadu", ("IN", "19"): "Karnataka"}
+
+
+def test_admin1_names_from_geonames_are_indexed(gaz: Gazetteer) -> None:
+    hits = [c for c in gaz.candidates("Anbar") if c.precision == PlacePrecision.ADMIN]
+    assert hits and hits[0].country == "IRQ" and hits[0].admin1 == "01"
 
 
 def test_build_from_a_geonames_dump(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from crisisledger.gazetteer import admin1
 from crisisledger.gazetteer.normalize import is_latin, looks_like_code, variants
 from crisisledger.model import PlacePrecision
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DATA = Path(__file__).with_name("data")
 _ADMIN_SUFFIXES = ("region", "province", "oblast", "governorate", "state", "district")
 
@@ -74,6 +74,9 @@ def supplement_rows() -> Iterator[PlaceRow]:
         names += [f"{s} {suffix}" for s in stems for suffix in _ADMIN_SUFFIXES]
         if a.key_name:
             names += [a.key_name + " " + suffix for suffix in _ADMIN_SUFFIXES]
+        if a.geonames_name and not looks_like_code(a.geonames_name):
+            gn_base = admin1.base_name(a.geonames_name)
+            names += [a.geonames_name, *([gn_base] if gn_base else [])]
         yield PlaceRow(
             None,
             a.name,
