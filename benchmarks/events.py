@@ -6,8 +6,8 @@ Each set reports its tuning half and its held-out half (splits as `design/clarif
 PLOVER GSR: type accuracy, macro-F1, source/target actor-code F1 (ISO3 of our actors), exact dyads.
 CASE 2021: accuracy at ACLED event_type level on rows of seen sub-types (unseen ones apart).
 PETRARCH2: actors from the set's own dictionary; PLOVER type accuracy and dyad F1 on the first
-three letters of the actor codes. The sentence's main event is the one whose trigger sits highest
-in the parse.
+three letters of the actor codes. Each record is coded with its main event
+(`crisisledger.extract.main_event.sentence_event`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisledger.extract.actors import extract_actors
-from crisisledger.extract.events import extract_events
+from crisisledger.extract.main_event import sentence_event
 from crisisledger.language.analyze import analyze
 from crisisledger.model import Actor, ActorKind, Document, Event, EventType
 
@@ -77,25 +77,14 @@ CAMEO_ROOTS = {
 
 
 def code(text: str, actors: Callable[[Any], Sequence[Actor]] | None = None) -> tuple[Event | None, Sequence[Actor]]:
-    """The main event of one sentence and the actors it was coded with."""
-    an = analyze(Document(id="b", text=text.strip(), published=date(2000, 1, 1)))
+    """The main event of one record (its first sentence that has one) and the actors it was coded with."""
+    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
     found = actors(an) if actors is not None else extract_actors(an, (), None)
-    events, _ = extract_events(an, found, (), (), ())
-    return main_event(an, events), found
-
-
-def main_event(an: Any, events: Sequence[Event]) -> Event | None:
-    if not events:
-        return None
-
-    def depth(e: Event) -> int:
-        span = an.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        tok, n = span[0], 0
-        while tok.head.i != tok.i:
-            tok, n = tok.head, n + 1
-        return n
-
-    return min(events, key=lambda e: (depth(e), e.trigger.start))
+    for sentence in an.sentences:
+        event = sentence_event(an, sentence, found)
+        if event is not None:
+            return event, found
+    return None, found
 
 
 def prf(tp: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:

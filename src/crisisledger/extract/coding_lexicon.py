@@ -154,8 +154,8 @@ def trigger_table() -> TriggerTable:
             nouns.setdefault(str(noun).lower(), Trigger(etype, mode))
         for lemma in entry.get("passive_of", []):
             passive.setdefault(lemma, Trigger(etype, mode))
-    for cands in verbs.values():  # conditional readings before plain ones
-        cands.sort(key=lambda t: 0 if t.requires else 1)
+    for cands in verbs.values():  # object conditions, then particle conditions, then plain readings
+        cands.sort(key=lambda t: 0 if t.requires_object else 1 if t.requires else 2)
     return TriggerTable(
         verbs,
         nouns,

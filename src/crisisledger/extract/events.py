@@ -32,6 +32,7 @@ from crisisledger.extract.grammar import (
     passive_subjects,
     preposition_objects,
     subjects,
+    too_to,
 )
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import (
@@ -205,13 +206,23 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
                 return cand, True
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
-        phrase = " ".join(t.lower_ for t in tok.lefts if t.dep_ == "compound") + " " + tok.lower_
-        key = phrase.strip() if phrase.strip() in table.nouns else lemma
+        key = _noun_phrase_key(tok, table) or lemma
         head = tok.head
         if head.pos_ == "VERB" and head.lemma_.lower() in table.verbs and head.dep_ != "amod":
             return None  # "signed a deal": the verb makes the event
         if key in table.nouns:
             return table.nouns[key], False
+    return None
+
+
+def _noun_phrase_key(tok: Token, table: TriggerTable) -> str | None:
+    """The longest listed phrase ending in this noun ("24-hour hunger strike" -> "hunger strike")."""
+    mods = [t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod") and t.i >= tok.i - 3]
+    for k in range(len(mods), 0, -1):
+        for head in (tok.lower_, tok.lemma_.lower()):
+            phrase = " ".join([*mods[-k:], head])
+            if phrase in table.nouns:
+                return phrase
     return None
 
 
@@ -231,6 +242,9 @@ def _suppressed(tok: Token, verb: bool) -> bool:
     for gov in governors(tok, 3):
         if gov.lemma_.lower() in speech.irrealis and gov.pos_ in ("VERB", "AUX"):
             return True
+        infinitive = tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children))
+        if infinitive and gov.i == tok.head.i and (modal(gov, MODALS) or too_to(gov)):
+            return True  # "will do our best to open", "too weak to defend"
         if gov.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj"):
             break
     return not verb and tok.dep_ not in NOUN_EVENT_DEPS
@@ -355,3 +369,9 @@ def _refine_figures(analyzed: AnalyzedDocument, figures: Sequence[Figure], frame
                 f = replace(f, certainty=certainty, attributed_to=source)
         out.append(f)
     return tuple(out)
+
+
+# Shared with `main_event.py`, which codes one main event per sentence the event-data way.
+trigger_of = _trigger
+event_roles = _roles
+event_mode = _mode

@@ -114,6 +114,11 @@ def modal(token: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
 
 
+def too_to(head: Token) -> bool:
+    """'too weak to defend': the infinitive under this adjective did not, or could not, happen."""
+    return head.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
+
+
 def governors(token: Token, limit: int = 4) -> list[Token]:
     """The heads above a token, nearest first, up to the sentence root."""
     out: list[Token] = []
