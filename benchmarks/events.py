@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisledger.extract.actors import extract_actors
+from crisisledger.extract.coding_lexicon import mode_rules
 from crisisledger.extract.main_event import sentence_event
 from crisisledger.language.analyze import analyze
 from crisisledger.model import Actor, ActorKind, Document, Event, EventType
@@ -202,20 +203,78 @@ def confusion(rows: Sequence[dict[str, Any]], labels: Sequence[str]) -> dict[str
 # ---- CASE 2021 --------------------------------------------------------------------------------
 
 
-def acled_type(event: Event | None) -> str:
+STRATEGIC = "Strategic developments"
+ACLED_BY_MODE = {  # ASSAULT modes that fix the ACLED event type (benchmarks/README.md, docs/codebook.md)
+    "air strike": "Explosions/Remote violence",
+    "drone strike": "Explosions/Remote violence",
+    "missile strike": "Explosions/Remote violence",
+    "rocket fire": "Explosions/Remote violence",
+    "shelling": "Explosions/Remote violence",
+    "bombing": "Explosions/Remote violence",
+    "grenade attack": "Explosions/Remote violence",
+    "suicide bombing": "Explosions/Remote violence",
+    "remote explosive": "Explosions/Remote violence",
+    "chemical attack": "Explosions/Remote violence",
+    "sexual violence": "Violence against civilians",
+    "abduction": "Violence against civilians",
+    "massacre": "Violence against civilians",
+    "execution": "Violence against civilians",
+    "mob violence": "Riots",
+    "looting": STRATEGIC,
+}
+ENFORCERS = frozenset({ActorKind.POLICE, ActorKind.MILITARY, ActorKind.GOVERNMENT, ActorKind.STATE})
+PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                           "demonstrations", "rally", "rallies", "sit-in", "march", "marchers", "strikers"})
+def acled_type(event: Event | None, text: str = "") -> str:
+    """Our type and mode to ACLED's event type; the mode is read over the whole snippet."""
     if event is None:
-        return "Strategic developments"
+        return STRATEGIC
+    mode = snippet_mode(event, text) or event.mode
     if event.type is EventType.PROTEST:
-        return "Riots" if event.mode == "riot" else "Protests"
+        return "Riots" if mode == "riot" else "Protests"
+    if mode == "force against protesters":  # the police's force: a protest; the crowd's: a riot
+        return "Protests" if any(a.kind in ENFORCERS for a in event.actors) else "Riots"
     if event.type is EventType.ASSAULT:
-        if event.mode in REMOTE_MODES:
-            return "Explosions/Remote violence"
+        if mode in ACLED_BY_MODE:
+            return ACLED_BY_MODE[mode]
         if any(a.kind is ActorKind.CIVILIANS for a in event.targets):
             return "Violence against civilians"
         return "Battles"
-    if event.type is EventType.INCIDENT and event.mode == "explosion":
+    if event.type is EventType.COERCE:
+        if mode == "abduction":
+            return ACLED_BY_MODE[mode]
+        if mode == "occupation":
+            return "Battles"
+    if event.type is EventType.INCIDENT and mode == "explosion":
         return "Explosions/Remote violence"
-    return "Strategic developments"
+    return STRATEGIC
+
+
+def snippet_mode(event: Event, text: str) -> str | None:
+    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    for rule in mode_rules().get(event.type, []):
+        if any((c in words) if " " not in c else (c in text.lower()) for c in rule.cues):
+            return rule.mode
+    return None
+
+
+def code_snippet(text: str) -> str:
+    """A CASE snippet's ACLED type: its first sentence's, unless that is a strategic development and a
+    later sentence tells of violence or protest."""
+    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
+    found = extract_actors(an, (), None)
+    first: str | None = None
+    for sentence in an.sentences:
+        event = sentence_event(an, sentence, found)
+        if event is None:
+            continue
+        kind = acled_type(event, sentence.text)
+        if kind != STRATEGIC:
+            return kind
+        first = first or kind
+    if PROTEST_WORDS & set(re.findall(r"[a-z][a-z-]*", text.lower())):
+        return "Protests"  # a protest named beside a speech act ("protesters ... denouncing")
+    return first or STRATEGIC
 
 
 def gold_acled(subtype: str) -> str:
@@ -227,8 +286,7 @@ def case2021(shared: Path, limit: int | None) -> dict[str, Any]:
     rows = [line.split("\t") for line in lines.splitlines()[1:] if line.count("\t") >= 2][:limit]
     scored = []
     for row in rows:
-        event, _ = code(row[1])
-        scored.append((row[2].strip(), gold_acled(row[2].strip()), acled_type(event)))
+        scored.append((row[2].strip(), gold_acled(row[2].strip()), code_snippet(row[1])))
     seen = [r for r in scored if r[0] not in UNSEEN]
     unseen = [r for r in scored if r[0] in UNSEEN]
     cut = len(seen) // 2
