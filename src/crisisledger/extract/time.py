@@ -87,10 +87,18 @@ def _from_dateparser(text: str, start: int, end: int, published: date) -> Candid
         start += lead.end()
     stripped = text[start:end].rstrip(" .,;:")
     end = start + len(stripped)
-    if not stripped or rejects.search(stripped) or not _looks_like_date(stripped):
+    if not stripped or rejects.search(stripped) or not _looks_like_date(stripped) or _rules_decide(stripped):
         return None
     resolution = _parse_with_dateparser(stripped, published)
     return None if resolution is None else Candidate(start, end, resolution)
+
+
+def _rules_decide(span: str) -> bool:
+    """A lone month, weekday or season name: the rules read those fully, and where they declined
+    ("the March for Life", "to fall apart") dateparser must not bring it back."""
+    words = _load_lexicon().words
+    word = span.lower().rstrip(".")
+    return word in words["months"] or word in words["weekdays"] or word in words["seasons"]
 
 
 def _looks_like_date(span: str) -> bool:

@@ -39,6 +39,9 @@ def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
     governors = frozenset(str(x) for x in words["future_governors"])
     future_verbs = frozenset(str(x) for x in words["future_verbs"])
     forward = frozenset(str(x) for x in words["forward_prepositions"])
+    backward = frozenset(str(x) for x in words["backward_prepositions"])
+    reporting = frozenset(str(x) for x in words["reporting_verbs"])
+    present_aux = frozenset(str(x) for x in words["present_auxiliaries"])
 
     def tense_of(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -55,8 +58,14 @@ def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
             return "future"
         if preposition in forward or verb.tag_ == "VB" or verb.lemma_.lower() in governors:
             return None  # "extended it until Friday", "to admit in March", "was planned for March"
-        if verb.tag_ == "VBD" or any(a in past_aux for a in auxiliaries):
+        if preposition in backward or verb.tag_ == "VBD" or any(a in past_aux for a in auxiliaries):
             return "past"
+        if verb.lemma_.lower() in reporting:
+            return None
+        if (verb.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
+            verb.tag_ == "VBG" and any(a in present_aux for a in auxiliaries)
+        ):
+            return "future"  # news reports past events in the past tense: "meet Monday", "is leaving Friday"
         return None
 
     return tense_of
@@ -148,7 +157,9 @@ def step(reference: Period, anchoring: Anchoring) -> Resolution | None:
         return Resolution(rng, value)
     if unit == "day" and reference.unit == "day":
         day = ref + timedelta(days=by)
-        return Resolution(day_range(day), day.isoformat())
+        return Resolution(day_range(day), day.isoformat() + anchoring.clock)
+    if anchoring.clock:  # a time of day needs a day in view; otherwise the publication date stands
+        return None
     if unit == "day" and by == 0 and reference.unit == "month":
         return Resolution(month_range(ref.year, ref.month), f"{ref.year}-{ref.month:02d}-XX")
     return None

@@ -30,6 +30,7 @@ class Anchoring:
     unit: str  # day, week, month, quarter or year
     by: int  # units forward (+) or back (-) from the reference time
     only_from_quarter: bool = False  # deictic ("a year ago"): re-anchor only to a quarter, as the same period
+    clock: str = ""  # a time of day ("T22:00") on the day in view: "at 10 p.m." after "on Oct. 23"
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +278,8 @@ def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
     shift = _shift_of(g, w)
     year = _year_of(g.get("year"), published)
     weak = False
+    if _is_title(g, m, w):
+        return None
     if g.get("year_shift"):
         year = published.year + int(w["shifts"][_key(g.get("year_shift") or "")])
     elif year is None:
@@ -293,6 +296,19 @@ def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
             bare = g.get("modifier") is None and _key(month_word) in w["ambiguous_bare_months"]
             weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
     return Resolution(month_range(year, month), f"{year}-{month:02d}", weak)
+
+
+def _is_title(g: Groups, m: re.Match[str], w: Mapping[str, Any]) -> bool:
+    """A bare ambiguous month opening a title: "the March for Life", "a March on Washington"."""
+    if g.get("modifier") or g.get("shift") or g.get("year"):
+        return False
+    if _key(g.get("month") or "") not in w["ambiguous_bare_months"]:
+        return False
+    after = re.match(r"\s+(\w+)\s+(?:the\s+)?([A-Z]\w*)", m.string[m.end() : m.end() + 40])
+    if after is None or after.group(1).lower() not in w["month_title_links"]:
+        return False
+    name = after.group(2).lower()
+    return name not in w["months"] and name not in w["weekdays"]
 
 
 def resolve_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
@@ -338,7 +354,11 @@ def _future_marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
 def resolve_anchor_day(
     g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
 ) -> Resolution | None:
-    offset, part = w["anchor_days"][_key(g.get("anchor") or "")]
+    anchor = _key(g.get("anchor") or "")
+    after = re.match(r"['’]s\s+(\w+)", m.string[m.end() : m.end() + 30])
+    if anchor == "today" and after and after.group(1).lower() in w["generic_today_nouns"]:
+        return None  # "today's youth": the present in general
+    offset, part = w["anchor_days"][anchor]
     day = published + timedelta(days=int(offset))
     return Resolution(day_range(day), day.isoformat() + ("" if part is None else f"T{part}"))
 
@@ -452,8 +472,21 @@ def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str,
     bare = g.get("shift") is None and g.get("modifier") is None and g.get("year") is None
     if bare and re.match(r"\s+of\b", m.string[m.end() :]):
         return None  # "the fall of the city"
+    if bare and _key(g.get("season") or "") in w["verb_seasons"] and _after_verb_marker(m, w):
+        return None  # "began to fall apart"
     weak = bare and _previous_word(m.string, m.start()) not in w["prepositions"]
     return Resolution(months_range(year, first, last), f"{year}-{code}", weak)
+
+
+def _after_verb_marker(m: re.Match[str], w: Mapping[str, Any]) -> bool:
+    """An infinitive marker or modal right before the match, and no season before that "to"
+    ("from spring to fall" stays a season)."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    marker = re.search(r"(\S+)\s+$", before)
+    if marker is None or marker.group(1).lower() not in w["verb_markers"]:
+        return False
+    earlier = _previous_word(before, marker.start(1))
+    return earlier not in w["seasons"]
 
 
 def _season_months(code: str, w: Mapping[str, Any]) -> set[int]:
@@ -583,7 +616,8 @@ def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
             hour = 0
         if not ampm and not g.get("zone") and hour > 23:
             return None
-    return Resolution(day_range(published), f"{published.isoformat()}T{hour:02d}:{minute:02d}")
+    clock = f"T{hour:02d}:{minute:02d}"
+    return Resolution(day_range(published), published.isoformat() + clock, anchoring=Anchoring("day", 0, clock=clock))
 
 
 def resolve_clock_weekday(
@@ -661,6 +695,8 @@ def resolve_duration(g: Groups, published: date, m: re.Match[str], w: Mapping[st
     number = parse_number(g.get("number") or "", w["number_words"])
     if number is None:
         return None
+    if letters == "S" and _key(g.get("number") or "") in ("a", "an"):
+        return None  # "a second term": the ordinal
     amount = str(int(number)) if number == int(number) else str(number)
     return Resolution(None, _duration_value(amount, letters))
 
@@ -698,6 +734,27 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
+# Kinds made of words that running text writes in lower case: a capital inside ("This Week", "60
+# Minutes", "USA Today", "High Noon") marks a title or a name, not a time.
+NAME_CHECKED_KINDS = frozenset(
+    {"anchor_day", "shifted_unit", "ago", "season", "clock", "reference", "set", "duration", "anaphoric"}
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“‘'`(\[_-])\s*$")
+
+
+def _looks_like_name(match: re.Match[str]) -> bool:
+    """A title-case word inside the match, or opening it where no sentence begins."""
+    text = match.string
+    for word in re.finditer(r"[A-Za-z]+", match.group(0)):
+        token = word.group(0)
+        if not (token[0].isupper() and token[1:].islower()) or len(token) < 2:
+            continue
+        start = match.start() + word.start()
+        if start > match.start() or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            return True
+    return False
+
+
 TenseOf = Callable[[int, int], str | None]  # ("past", "future" or None) of the clause holding a span
 
 
@@ -713,6 +770,8 @@ def find_candidates(text: str, published: date, tense_of: TenseOf | None = None)
             groups = match.groupdict()
             if tense_of is not None and kind in TENSED_KINDS:
                 groups["tense"] = tense_of(match.start(), match.end())
+            if kind in NAME_CHECKED_KINDS and _looks_like_name(match):
+                continue
             try:
                 resolution = resolver(groups, published, match, lexicon.words)
             except (ValueError, OverflowError, KeyError):
