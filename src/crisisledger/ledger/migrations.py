@@ -10,15 +10,20 @@ from sqlalchemy.engine import Connection
 from crisisledger.errors import LedgerError
 from crisisledger.ledger import tables as t
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _create_v1(conn: Connection) -> None:
     t.metadata.create_all(conn)
 
 
+def _link_state_v2(conn: Connection) -> None:
+    """Link state (issue 5): duplicate fingerprints, the event index, components and clusters."""
+    t.metadata.create_all(conn, tables=[t.link_documents, t.link_bands, t.link_events, t.link_event_keys])
+
+
 # Step n brings a ledger from version n-1 to n; later versions append steps, never edit old ones.
-STEPS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
+STEPS: dict[int, Callable[[Connection], None]] = {1: _create_v1, 2: _link_state_v2}
 
 
 def current_version(conn: Connection) -> int:

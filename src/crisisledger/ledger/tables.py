@@ -107,3 +107,41 @@ revisions = Table(
     Column("time", String(32), nullable=False),
     Column("reason", Text),
 )
+
+# -- link state (issue 5): near-duplicate fingerprints, the event index, components and clusters ----------
+link_documents = Table(
+    "link_documents",
+    metadata,
+    Column("document", String(16), primary_key=True),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", String(32), nullable=False),
+    Column("shingles", Text, nullable=False),  # JSON list of shingle hashes
+)
+
+link_bands = Table(
+    "link_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("hash", String(16), primary_key=True),
+    Column("document", String(16), primary_key=True),
+)
+
+link_events = Table(
+    "link_events",
+    metadata,
+    Column("document", String(16), primary_key=True),
+    Column("event", String(16), primary_key=True),
+    Column("node", Text, nullable=False),  # JSON of the clusterer's view of the event
+    Column("component", Text, nullable=False, index=True),
+    Column("cluster", String(15), nullable=False, index=True),
+)
+
+link_event_keys = Table(
+    "link_event_keys",
+    metadata,
+    Column("bucket", Integer, primary_key=True),
+    Column("key", String(40), primary_key=True),
+    Column("document", String(16), primary_key=True),
+    Column("event", String(16), primary_key=True),
+)
