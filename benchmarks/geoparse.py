@@ -115,13 +115,13 @@ def load(name: str, gazetteer: Gazetteer) -> list[Article]:
 
 
 def mark_countries(articles: list[Article], gazetteer: Gazetteer) -> None:
-    """Sets without feature codes: a gold name that is a country's name (within 500 km of its point)."""
+    """Sets without feature codes: a gold name that is a country's name (within 2,500 km of its point)."""
     for a in articles:
         for g in a.gold:
             if g.is_country or (g.geonames_id is not None and g.country):
                 continue
             hits = [c for c in gazetteer.candidates(g.name) if c.precision == PlacePrecision.COUNTRY]
-            if hits and km(hits[0].lat, hits[0].lon, g.lat, g.lon) <= 1000:
+            if hits and km(hits[0].lat, hits[0].lon, g.lat, g.lon) <= 2500:  # large countries: far points
                 g.is_country, g.country = True, hits[0].country
 
 

@@ -196,3 +196,41 @@ def test_with_spacy(gaz: Gazetteer) -> None:
     found = by_text(extract_places(a, gaz))
     assert found["Goris"].country == "ARM"
     assert found["Armenia"].precision == PlacePrecision.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "name", "admin1"),
+    [
+        # a town followed by its state, written out or abbreviated, keeps to that state
+        ("ATHENS, Ga. (AP) — The council met in Athens.", {"ATHENS": "GPE", "Athens": "GPE"}, "Athens", "GA"),
+        ("In Springfield, Illinois, they met.", {"Springfield": "GPE", "Illinois": "GPE"}, "Springfield", "IL"),
+        # a neighbouring town pulls the ambiguous one: London next to Sarnia is in Ontario
+        (
+            "The London team beat Sarnia. Fans in London cheered, and Sarnia fans went home.",
+            {"London": "GPE", "Sarnia": "GPE"},
+            "London",
+            "08",
+        ),
+    ],
+)
+def test_ambiguous_towns_follow_their_admin_unit_and_neighbours(
+    gaz: Gazetteer, text: str, entities: dict[str, str], name: str, admin1: str
+) -> None:
+    places = [p for p in extract_places(analyzed(text, entities), gaz) if p.text.lower() == name.lower()]
+    assert places
+    ids = {p.geonames_id for p in places}
+    expected = {c.geonames_id for c in gaz.candidates(name) if c.admin1 == admin1}
+    assert ids <= expected, [(p.name, p.country, p.lat, p.lon) for p in places]
+
+
+def test_a_name_accepted_once_is_a_place_at_each_entity_mention(gaz: Gazetteer) -> None:
+    text = "Shelling went on in Khankendi. Families fled to the Khankendi airport. Khankendi is quiet now."
+    places = extract_places(analyzed(text, {"Khankendi": "PERSON", "Shelling": "ORG"}), gaz)
+    assert sum(p.text == "Khankendi" for p in places) == 3
+
+
+def test_an_unknown_product_label_is_kept_only_as_a_misspelling(gaz: Gazetteer) -> None:
+    text = "KHARTOUM, Sudan — Troops entered Omdurmann. The Vortexia launch was delayed."
+    found = by_text(extract_places(analyzed(text, {"Omdurmann": "PRODUCT", "Vortexia": "PRODUCT"}), gaz))
+    assert found["Omdurmann"].name == "Omdurman" and found["Omdurmann"].country == "SDN"
+    assert "Vortexia" not in found

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field, replace
 
 from crisisledger.gazetteer import Candidate, Gazetteer
 from crisisledger.gazetteer.normalize import normalize
-from crisisledger.gazetteer.words import place_words
+from crisisledger.gazetteer.words import admin_abbreviations, place_words
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+THING_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART"})  # single words so labelled: often odd place names
 _SPECIFICITY = {
     PlacePrecision.SITE: 0,
     PlacePrecision.TOWN: 1,
@@ -43,13 +44,16 @@ _PRIOR = {  # a bare name that is a country or named area usually means it ("Arm
 _TOKEN = re.compile(r"[^\W\d_][\w'’.]*(?:-[^\W\d_][\w'’.]*)*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_ADMIN_SUFFIX = re.compile(r",\s+((?:[A-Z][a-z]*\.\s?){1,2}|[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=[\s,.;:(—–-]|$)")
+_NEAR_KM = 161.0
+_BIG_CITY = 1_000_000
 
 
 @dataclass
 class _Mention:
     start: int
     end: int
-    source: str  # "entity" (place label), "mislabel", "run", "pattern"
+    source: str  # "entity" (place label), "mislabel", "run", "pattern", "fuzzy" (kept on a fuzzy match)
     hint: PlacePrecision | None = None
     candidates: list[Candidate] = field(default_factory=list)
     chosen: Candidate | None = None
@@ -60,6 +64,8 @@ class _Focus:
     votes: dict[str, float]
     admin_units: set[tuple[str, str]]
     country: str | None = None
+    admin_weight: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # unit -> name -> weight
+    anchors: list[tuple[str, Candidate]] = field(default_factory=list)  # (name key, chosen place)
 
     def share(self, iso3: str | None) -> float:
         if not iso3 or not self.votes:
@@ -71,22 +77,24 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     text = analyzed.text
     mentions = _recognise(analyzed, gazetteer)
     focus = _focus(analyzed, mentions, gazetteer)
-    mentions = [m for m in mentions if _accept(m, text, focus)]
+    accepted = [_accept(m, text, focus) for m in mentions]
+    known = {normalize(text[m.start : m.end]) for m, ok in zip(mentions, accepted, strict=True) if ok}
+    mentions = [  # one sense per report: a name accepted once is a place wherever spaCy saw an entity
+        m
+        for m, ok in zip(mentions, accepted, strict=True)
+        if ok or (m.source == "mislabel" and normalize(text[m.start : m.end]) in known)
+    ]
+    _constrain_by_admin_suffix(mentions, text, gazetteer)
     for m in mentions:
         m.chosen = _resolve(m, text, focus)
-    for m in mentions:  # second pass: admin-1 units and countries now known from the first
-        c = m.chosen
-        if (
-            c is not None
-            and c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA)
-            and c.country
-            and c.admin1
-        ):
-            focus.admin_units.add((c.country, c.admin1))
+    for _ in range(2):  # admin-1 units, then the places near the others, known from the pass before
+        _gather_context(mentions, text, focus)
+        for m in mentions:
+            m.chosen = _resolve(m, text, focus)
     for m in mentions:
-        m.chosen = _resolve(m, text, focus)
-        if m.chosen is None and m.source in ("entity", "pattern"):
+        if m.chosen is None and m.source in ("entity", "pattern", "fuzzy"):
             m.chosen = _fuzzy(m, text, focus, gazetteer)
+    mentions = [m for m in mentions if m.chosen is not None or m.source != "fuzzy"]
     fallback = _fallback(mentions, focus, gazetteer)
     places = [_place(m, text, fallback) for m in mentions]
     places += _sites(mentions, text)
@@ -159,6 +167,8 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
             if any(c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA) for c in longer):
                 end, hint = tail.end(), hint or PlacePrecision.ADMIN
         found, looked_hint = _lookup(text[start:end], gazetteer)
+        if source == "mislabel-thing":  # a name spaCy took for a product or event
+            source = "mislabel" if found else "fuzzy"  # unknown: kept only if a misspelling of a focus place
         if not found and source in ("mislabel", "run"):
             return
         taken.append((start, end))
@@ -174,7 +184,8 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
                 add(piece_start, piece_end, "entity")
     for e in analyzed.entities:
         if e.label in MISLABELS:
-            add(e.start, e.end, "mislabel")
+            thing = e.label in THING_LABELS and len(e.text) >= 6 and " " not in e.text.strip()
+            add(e.start, e.end, "mislabel-thing" if thing else "mislabel")
     for start, end in _capitalised_runs(text):
         for seg_start, seg_end in _segments(text, start, end, gazetteer):
             add(seg_start, seg_end, "run")
@@ -304,7 +315,7 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     span = text[m.start : m.end]
     if span.lower() in words.not_places or normalize(span) in words.not_places:
         return False
-    if m.source in ("entity", "pattern"):
+    if m.source in ("entity", "pattern", "fuzzy"):
         return True
     key = normalize(span)
     exact_big = [
@@ -336,6 +347,67 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     )
 
 
+def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
+    """The admin-1 units the report names or its towns lie in (weighted by mentions), and the resolved
+    towns and units that anchor the others ('Sarnia' pulls 'London' to Ontario)."""
+    weight: defaultdict[tuple[str, str], defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    focus.anchors = []
+    for m in mentions:
+        c = m.chosen
+        if c is None or not c.country or not c.admin1:
+            continue
+        key = normalize(text[m.start : m.end])
+        if c.precision in (PlacePrecision.ADMIN, PlacePrecision.AREA):
+            focus.admin_units.add((c.country, c.admin1))
+            weight[(c.country, c.admin1)][key] += 1.0
+        elif c.precision == PlacePrecision.TOWN:
+            weight[(c.country, c.admin1)][key] += 0.5
+        if c.precision == PlacePrecision.ADMIN or (c.precision == PlacePrecision.TOWN and c.population < _BIG_CITY):
+            focus.anchors.append((key, c))  # a metropolis says little about the towns around it
+    top = max((sum(v.values()) for v in weight.values()), default=0.0)
+    focus.admin_weight = {k: {n: w / top for n, w in v.items()} for k, v in weight.items()} if top else {}
+
+
+def _nearby(c: Candidate, key: str, focus: _Focus) -> int:
+    """How many other names' resolved places lie within 161 km of the candidate (or contain it)."""
+    names: set[str] = set()
+    for other_key, a in focus.anchors:
+        if other_key == key or other_key in names:
+            continue
+        if a.precision == PlacePrecision.ADMIN:
+            if a.country == c.country and a.admin1 == c.admin1 and c.precision != PlacePrecision.ADMIN:
+                names.add(other_key)
+        elif _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM:
+            names.add(other_key)
+    return len(names)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _constrain_by_admin_suffix(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'Springfield, Illinois', 'PARIS, Texas (AP)', 'Athens, Ga.': keep the town's candidates in that unit."""
+    abbreviations = admin_abbreviations()
+    narrowed: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        tail = _ADMIN_SUFFIX.match(text, m.end)
+        if not tail or len(m.candidates) < 2:
+            continue
+        name = tail.group(1)
+        units = {(u.country, u.admin1) for u in gazetteer.candidates(name) if u.precision == PlacePrecision.ADMIN}
+        units |= set(abbreviations.get(normalize(name), ()))
+        inside = [c for c in m.candidates if c.precision == PlacePrecision.TOWN and (c.country, c.admin1) in units]
+        if inside:
+            narrowed.setdefault(normalize(text[m.start : m.end]), inside)
+    for m in mentions:  # the report's other mentions of the name mean the same town
+        inside = narrowed.get(normalize(text[m.start : m.end]), [])
+        if inside:
+            m.candidates, m.hint = inside, PlacePrecision.TOWN
+
+
 def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -> float:
     score = math.log10(c.population + 1) + _PRIOR[c.precision]
     if hint is not None and c.precision == hint:
@@ -345,13 +417,14 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
     if c.feature == "PPLC":
         score += 1.0
     score += 2.5 * focus.share(c.country)
-    if (
-        c.country
-        and c.admin1
-        and (c.country, c.admin1) in focus.admin_units
-        and c.precision != PlacePrecision.ADMIN
-    ):
-        score += 2.0
+    if c.country and c.admin1 and c.precision != PlacePrecision.ADMIN:
+        unit = (c.country, c.admin1)
+        if unit in focus.admin_units:
+            score += 1.0
+        others = focus.admin_weight.get(unit, {})  # the report's dominant admin-1 unit, by the other names
+        score += 1.5 * sum(w for n, w in others.items() if n != key)
+    if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN):
+        score += 0.8 * min(_nearby(c, key, focus), 3)
     return score
 
 

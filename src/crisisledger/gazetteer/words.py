@@ -1,14 +1,18 @@
-"""The word lists of `data/place_words.yaml`, loaded once."""
+"""The word lists of `data/place_words.yaml` and the admin-1 abbreviations, loaded once."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from crisisledger.gazetteer.normalize import normalize
+
 _PATH = Path(__file__).with_name("data") / "place_words.yaml"
+_ABBREVIATIONS = _PATH.with_name("admin_abbreviations.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,3 +32,14 @@ def place_words() -> PlaceWords:
     sets = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if k != "facility_nouns"}
     facilities = tuple(sorted((str(w).lower() for w in raw["facility_nouns"]), key=len, reverse=True))
     return PlaceWords(facility_nouns=facilities, **sets)
+
+
+@lru_cache(maxsize=1)
+def admin_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Normalised abbreviation -> the (ISO3, GeoNames admin-1 code) units it may stand for."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    with _ABBREVIATIONS.open(newline="", encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        for r in csv.DictReader(lines):
+            found.setdefault(normalize(r["abbreviation"]), []).append((r["country"], r["admin1"]))
+    return {k: tuple(v) for k, v in found.items()}
