@@ -668,10 +668,19 @@ def resolve_reference(
 ) -> Resolution | None:
     if g.get("vague"):
         return Resolution(None, "PAST_REF")
+    if g.get("future"):
+        return Resolution(None, "FUTURE_REF")
     return Resolution(None, str(w["references"][_key(g.get("reference") or "")]))
 
 
 def resolve_set(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    day_word = g.get("weekday") or (g.get("weekdays") or "")[:-1]
+    if day_word:  # "every Sunday night": XXXX-WXX-7TNI
+        part = g.get("part")
+        suffix = f"T{w['day_parts'][_key(part)]}" if part else ""
+        return Resolution(None, f"XXXX-WXX-{int(w['weekdays'][_key(day_word)])}{suffix}")
+    if g.get("month"):
+        return Resolution(None, f"XXXX-{int(w['months'][_key(g.get('month') or '')]):02d}")
     if g.get("word"):
         return Resolution(None, str(w["sets"][_key(g.get("word") or "")]))
     letters = _unit_letters(_key(g.get("unit") or ""), w)
@@ -776,5 +785,6 @@ def find_candidates(text: str, published: date, tense_of: TenseOf | None = None)
                 resolution = resolver(groups, published, match, lexicon.words)
             except (ValueError, OverflowError, KeyError):
                 resolution = None
-            if resolution is not None:
-                yield Candidate(match.start(), match.end(), resolution)
+            if resolution is not None:  # a `span` group narrows the expression ("later in [the day]")
+                start, end = match.span("span") if groups.get("span") else match.span()
+                yield Candidate(start, end, resolution)
