@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisledger.extract.actors import extract_actors
-from crisisledger.extract.coding_lexicon import mode_rules
+from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
 from crisisledger.extract.main_event import sentence_event
 from crisisledger.language.analyze import analyze
 from crisisledger.model import Actor, ActorKind, Document, Event, EventType
@@ -77,12 +77,14 @@ CAMEO_ROOTS = {
 }
 
 
-def code(text: str, actors: Callable[[Any], Sequence[Actor]] | None = None) -> tuple[Event | None, Sequence[Actor]]:
+def code(
+    text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
+) -> tuple[Event | None, Sequence[Actor]]:
     """The main event of one record (its first sentence that has one) and the actors it was coded with."""
     an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
     found = actors(an) if actors is not None else extract_actors(an, (), None)
     for sentence in an.sentences:
-        event = sentence_event(an, sentence, found)
+        event = sentence_event(an, sentence, found, table)
         if event is not None:
             return event, found
     return None, found
@@ -223,8 +225,25 @@ ACLED_BY_MODE = {  # ASSAULT modes that fix the ACLED event type (benchmarks/REA
     "looting": STRATEGIC,
 }
 ENFORCERS = frozenset({ActorKind.POLICE, ActorKind.MILITARY, ActorKind.GOVERNMENT, ActorKind.STATE})
-PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
-                           "demonstrations", "rally", "rallies", "sit-in", "march", "marchers", "strikers"})
+PROTEST_WORDS = frozenset(
+    {
+        "protest",
+        "protests",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "demonstration",
+        "demonstrations",
+        "rally",
+        "rallies",
+        "sit-in",
+        "march",
+        "marchers",
+        "strikers",
+    }
+)
+
+
 def acled_type(event: Event | None, text: str = "") -> str:
     """Our type and mode to ACLED's event type; the mode is read over the whole snippet."""
     if event is None:
@@ -304,28 +323,46 @@ def case2021(shared: Path, limit: int | None) -> dict[str, Any]:
 # ---- PETRARCH2 --------------------------------------------------------------------------------
 
 
-def petr_dictionary(path: Path) -> list[tuple[str, str]]:
-    """Names and codes; `+NAME` lines are synonyms of the entry above them."""
-    out: list[tuple[str, str]] = []
-    last = ""
+def petr_dictionary(path: Path) -> list[tuple[str, str, bool]]:
+    """(name, code, whole word) from a PETRARCH actor dictionary. `+NAME` lines are synonyms of the
+    entry above; a code may stand on the lines after its names, and date-restricted codes (`[X <date]`)
+    give way to the plain one, else the last; a name ending in `_` matches whole words only, any
+    other is a stem ("ARGENTIN" matches "Argentina", "Argentine")."""
+    entries: list[tuple[list[str], list[str]]] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#")[0].strip()
-        m = re.match(r"^([A-Z][A-Z0-9_.'\- ]*?)\s*\[([A-Z~-]+)[^\]]*\]", line)
-        if m:
-            last = m.group(2).lstrip("~")
-            out.append((m.group(1).replace("_", " ").strip(), last))
-        elif line.startswith("+") and last:
-            out.append((line[1:].replace("_", " ").strip(), last))
-    return sorted(((n, c) for n, c in out if n and c != "---"), key=lambda x: -len(x[0]))
+        if not line or line.startswith("<"):
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        name = re.sub(r"\[[^\]]*\]", "", line).strip()
+        if name.startswith("+") and entries:
+            entries[-1][0].append(name[1:].strip())
+        elif name:
+            entries.append(([name], []))
+        if codes and entries:
+            entries[-1][1].extend(c.strip() for c in codes)
+    out: list[tuple[str, str, bool]] = []
+    for names, codes in entries:
+        plain = [c for c in codes if " " not in c and not re.search(r"\d", c)]
+        chosen = (plain or [c.split()[0] for c in codes if c.split()] or [""])[-1].lstrip("~").split("/")[0]
+        if not chosen or chosen.startswith(("---", "+++", "###")):
+            continue
+        for name in names:
+            out.append((name.rstrip("_").replace("_", " ").strip(), chosen, name.endswith("_")))
+    return sorted((e for e in out if e[0]), key=lambda x: -len(x[0]))
 
 
-def petr_actors(names: list[tuple[str, str]]) -> Callable[[Any], Sequence[Actor]]:
+def petr_actors(names: list[tuple[str, str, bool]]) -> Callable[[Any], Sequence[Actor]]:
+    """The set's actor dictionary as a user lexicon: each match an actor whose country is its code."""
+
     def find(an: Any) -> Sequence[Actor]:
-        text, found, taken = an.text, [], []
-        upper = text.upper()
-        for name, code_ in names:
+        text, upper = an.text, an.text.upper()
+        found: list[Actor] = []
+        taken: list[tuple[int, int]] = []
+        for name, code_, whole in names:
             pattern = r"\s+".join(re.escape(w) for w in name.split())
-            for m in re.finditer(rf"(?<![A-Z]){pattern}(?![A-Z])", upper):
+            tail = r"(?![A-Z])" if whole else r"[A-Z]*"
+            for m in re.finditer(rf"(?<![A-Z]){pattern}{tail}", upper):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
@@ -345,6 +382,24 @@ def petr_actors(names: list[tuple[str, str]]) -> Callable[[Any], Sequence[Actor]
     return find
 
 
+def petr_verbs(path: Path) -> dict[str, EventType]:
+    """The set's verb dictionary as a user lexicon: each `--- VERB [code] ---` block's verb forms take
+    the PLOVER type of the block's code (patterns inside the block are not read)."""
+    out: dict[str, EventType] = {}
+    current: EventType | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].strip()
+        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", line)
+        if head:
+            plover_type = cameo_to_plover(head.group(2).strip())
+            current = EventType(plover_type) if plover_type else None
+        elif line.startswith(("-", "&", "+", "<")) or not line:
+            continue
+        elif current is not None and re.fullmatch(r"[A-Z][A-Z_ ]*", line):
+            out.setdefault(line.split()[0].split("_")[0].lower(), current)
+    return out
+
+
 def cameo_to_plover(cameo: str) -> str | None:
     if cameo in NOT_CAMEO or not cameo[:2].isdigit():
         return None
@@ -354,9 +409,10 @@ def cameo_to_plover(cameo: str) -> str | None:
     return CAMEO_ROOTS.get(cameo[:2])
 
 
-def petrarch(shared: Path, limit: int | None) -> dict[str, Any]:
+def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[str, Any]:
     base = shared / "benchmarks/petrarch2-unittest"
     finder = petr_actors(petr_dictionary(base / "PETR.Validate.actors.txt"))
+    table = with_user_verbs(trigger_table(), petr_verbs(base / "PETR.Validate.verbs.txt")) if user_verbs else None
     tree = ET.parse(base / "PETR.UnitTest.records.xml")
     rows = []
     for sent in list(tree.getroot().iter("Sentence"))[:limit]:
@@ -375,7 +431,7 @@ def petrarch(shared: Path, limit: int | None) -> dict[str, Any]:
                 gold.add((c.get("sourcecode", "")[:3], c.get("targetcode", "")[:3], p))
         if skip and not gold:
             continue
-        an_event, _ = code(text_node.text or "", finder)
+        an_event, _ = code(text_node.text or "", finder, table)
         system = set()
         if an_event is not None:
             for s in an_event.actors or ():
@@ -412,10 +468,15 @@ def petr_scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--sets", default="plover,case,petrarch")
+    parser.add_argument("--sets", default="plover,case,petrarch,petrarch_user_verbs")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
-    runners = {"plover": plover, "case": case2021, "petrarch": petrarch}
+    runners: dict[str, Callable[[Path, int | None], dict[str, Any]]] = {
+        "plover": plover,
+        "case": case2021,
+        "petrarch": petrarch,
+        "petrarch_user_verbs": lambda shared, limit: petrarch(shared, limit, user_verbs=True),
+    }
     results = {name: runners[name](args.shared, args.limit) for name in args.sets.split(",")}
     json.dump(results, sys.stdout, indent=1)
     print()

@@ -107,3 +107,27 @@ def test_requests_and_threats_hide_the_wished_event_and_dates_follow_the_text() 
     events, _, _ = run("Sudanese troops shelled the town.", date(2024, 5, 1))
     assert events[0].date is not None and events[0].date.end == date(2024, 5, 1)
     assert events[0].date.start < date(2024, 5, 1)
+
+
+MAIN_EVENT_CASES = [
+    ("Norway will send food aid to Chad.", "AGREE"),
+    ("Chile said it would boycott Peru.", "THREATEN"),
+    ("Japan refused to withdraw its troops from the island.", "REJECT"),
+    ("Kenya lifted the night curfew in the capital.", "CONCEDE"),
+    ("The minister said Ghana must release the detainees.", "REQUEST"),
+    ("Students staged a protest outside parliament to demand reforms.", "PROTEST"),
+    ("Rebels shelled the town on Monday.", "ASSAULT"),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("text", "want"), MAIN_EVENT_CASES)
+def test_main_event_reads_modality_the_cameo_way(text: str, want: str) -> None:
+    from crisisledger.extract.actors import extract_actors
+    from crisisledger.extract.main_event import sentence_event
+    from crisisledger.language.analyze import analyze
+    from crisisledger.model import Document
+
+    an = analyze(Document(id="m", text=text, published=date(2024, 1, 1)))
+    event = sentence_event(an, an.sentences[0], extract_actors(an, (), None))
+    assert event is not None and event.type is EventType(want)

@@ -166,6 +166,16 @@ def trigger_table() -> TriggerTable:
     )
 
 
+def with_user_verbs(table: TriggerTable, verbs: dict[str, EventType]) -> TriggerTable:
+    """The table with an analyst's own verb lemmas put first (a user lexicon: their reading wins)."""
+    merged = {lemma: list(cands) for lemma, cands in table.verbs.items()}
+    for lemma, etype in verbs.items():
+        merged[lemma.lower()] = [Trigger(etype, etype.value.lower())]
+    return TriggerTable(
+        merged, table.nouns, table.passive, table.light_verbs, table.target_preps, table.civilian_targets
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ModeRule:
     mode: str

@@ -44,6 +44,7 @@ from crisisledger.model import (
     EventType,
     Figure,
     Place,
+    PlacePrecision,
     Role,
     Sentence,
     Span,
@@ -76,6 +77,8 @@ LOCATIVE = frozenset(
     }
 )
 NOUN_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+HOMES = frozenset({PlacePrecision.SITE, PlacePrecision.TOWN})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
 
@@ -162,6 +165,19 @@ def _events_at(
         return []
     if etype in NO_TARGET:
         targets = () if etype is EventType.DISPLACEMENT else targets
+    if etype is EventType.INCIDENT and not targets and place is not None and place.precision in HOMES:
+        # an explosion or fire in a town harms the people living there
+        targets = (
+            Actor(
+                "civilians.civilians",
+                tok.text,
+                tok.idx,
+                tok.idx + len(tok.text),
+                "civilians",
+                None,
+                ActorKind.CIVILIANS,
+            ),
+        )
     if etype in SYMMETRIC and not targets and len(doers) > 1:
         targets = tuple(doers)
     span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
@@ -264,7 +280,7 @@ def _roles(
         doers = actors_of(subjects(tok), actors)
         objs = objects(tok, table.target_preps)
         targets = actors_of(objs, actors)
-        if not targets and trigger.type in (EventType.ASSAULT, EventType.COERCE):
+        if not targets and trigger.type in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION):
             targets = _civilian_places(objs, table)
     if trigger.type is EventType.CONCEDE and tok.dep_ == "xcomp":
         targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
@@ -278,7 +294,8 @@ def _civilian_places(objs: list[Token], table: TriggerTable) -> list[Actor]:
     out = []
     for o in objs:
         words = {o.lower_, " ".join(t.lower_ for t in o.lefts if t.dep_ in ("amod", "compound")) + " " + o.lower_}
-        if words & table.civilian_targets or o.lemma_.lower() in table.civilian_targets:
+        inhabited = o.ent_type_ in PLACE_ENTITIES  # a blockaded region, a shelled town: its people bear it
+        if inhabited or words & table.civilian_targets or o.lemma_.lower() in table.civilian_targets:
             out.append(
                 Actor("civilians.civilians", o.text, o.idx, o.idx + len(o.text), "civilians", None, ActorKind.CIVILIANS)
             )

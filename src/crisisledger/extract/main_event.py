@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crisisledger.extract.coding_lexicon import Trigger, speech_table, trigger_table
+from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, speech_table, trigger_table
 from crisisledger.extract.events import event_mode, event_roles, trigger_of
 from crisisledger.extract.grammar import Token, actors_of, governors, negated, subjects, too_to
 from crisisledger.language.nlp import AnalyzedDocument
@@ -59,12 +59,15 @@ def modality() -> Modality:
     )
 
 
-def sentence_event(analyzed: AnalyzedDocument, sentence: Sentence, actors: Sequence[Actor]) -> Event | None:
-    """The sentence's main event, or None when no word in it triggers one."""
+def sentence_event(
+    analyzed: AnalyzedDocument, sentence: Sentence, actors: Sequence[Actor], table: TriggerTable | None = None
+) -> Event | None:
+    """The sentence's main event, or None when no word in it triggers one; `table` may carry a user's
+    own triggers (`coding_lexicon.with_user_verbs`)."""
     tokens = analyzed.tokens_of(sentence)
     if tokens is None:
         return None
-    table = trigger_table()
+    table = table or trigger_table()
     best: tuple[tuple[int, int, int], Token, Trigger, EventType, bool] | None = None
     for tok in tokens:
         found = trigger_of(tok, table)
