@@ -2,7 +2,8 @@
 
 Who is the duplicate of whom is a function of the set of similar reports, never of ingest order: an older
 version of the same outlet's (or URL's) article is `superseded` by the newest one; otherwise a report whose
-text another outlet ran earlier is a `copy` of the earliest such report. Ties on the date go by document id.
+text another outlet ran before this outlet's first version is a `copy` of the earliest such report. Ties on the
+date go by document id.
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ def duplicate_of(doc: Fingerprint, neighbours: Iterable[Fingerprint]) -> tuple[s
     newer = [n for n in near if same_source(doc, n) and n.order > doc.order]
     if newer:
         return (max(newer, key=lambda n: n.order).document, "superseded")
-    earlier = [n for n in near if not same_source(doc, n) and n.order < doc.order]
+    # The outlet's own first version of the text decides: another outlet must have run it before that.
+    first_own = min([doc.order, *(n.order for n in near if same_source(doc, n))])
+    earlier = [n for n in near if not same_source(doc, n) and n.order < first_own]
     if earlier:
         return (min(earlier, key=lambda n: n.order).document, "copy")
     return None
