@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from crisisledger.export.acled import acled_type as package_acled_type
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
 from crisisledger.extract.main_event import sentence_event
@@ -206,25 +207,6 @@ def confusion(rows: Sequence[dict[str, Any]], labels: Sequence[str]) -> dict[str
 
 
 STRATEGIC = "Strategic developments"
-ACLED_BY_MODE = {  # ASSAULT modes that fix the ACLED event type (benchmarks/README.md, docs/codebook.md)
-    "air strike": "Explosions/Remote violence",
-    "drone strike": "Explosions/Remote violence",
-    "missile strike": "Explosions/Remote violence",
-    "rocket fire": "Explosions/Remote violence",
-    "shelling": "Explosions/Remote violence",
-    "bombing": "Explosions/Remote violence",
-    "grenade attack": "Explosions/Remote violence",
-    "suicide bombing": "Explosions/Remote violence",
-    "remote explosive": "Explosions/Remote violence",
-    "chemical attack": "Explosions/Remote violence",
-    "sexual violence": "Violence against civilians",
-    "abduction": "Violence against civilians",
-    "massacre": "Violence against civilians",
-    "execution": "Violence against civilians",
-    "mob violence": "Riots",
-    "looting": STRATEGIC,
-}
-ENFORCERS = frozenset({ActorKind.POLICE, ActorKind.MILITARY, ActorKind.GOVERNMENT, ActorKind.STATE})
 PROTEST_WORDS = frozenset(
     {
         "protest",
@@ -245,28 +227,12 @@ PROTEST_WORDS = frozenset(
 
 
 def acled_type(event: Event | None, text: str = "") -> str:
-    """Our type and mode to ACLED's event type; the mode is read over the whole snippet."""
+    """Our type and mode to ACLED's event type (the package's table); the mode is read over the whole snippet."""
     if event is None:
         return STRATEGIC
     mode = snippet_mode(event, text) or event.mode
-    if event.type is EventType.PROTEST:
-        return "Riots" if mode == "riot" else "Protests"
-    if mode == "force against protesters":  # the police's force: a protest; the crowd's: a riot
-        return "Protests" if any(a.kind in ENFORCERS for a in event.actors) else "Riots"
-    if event.type is EventType.ASSAULT:
-        if mode in ACLED_BY_MODE:
-            return ACLED_BY_MODE[mode]
-        if any(a.kind is ActorKind.CIVILIANS for a in event.targets):
-            return "Violence against civilians"
-        return "Battles"
-    if event.type is EventType.COERCE:
-        if mode == "abduction":
-            return ACLED_BY_MODE[mode]
-        if mode == "occupation":
-            return "Battles"
-    if event.type is EventType.INCIDENT and mode == "explosion":
-        return "Explosions/Remote violence"
-    return STRATEGIC
+    kinds = [a.kind.value for a in event.actors]
+    return package_acled_type(event.type.value, mode, kinds, [a.kind.value for a in event.targets])[0]
 
 
 def snippet_mode(event: Event, text: str) -> str | None:

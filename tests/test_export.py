@@ -108,7 +108,7 @@ def test_shipped_schema_is_the_shared_contract(shared: Path) -> None:
 def test_csv_has_acled_columns_then_ours() -> None:
     header, row = to_csv_text([document_record(extraction())]).splitlines()[:2]
     assert header.startswith("event_date,event_type,sub_event_type,actor1,actor2,country,location")
-    assert row.startswith("2024-06-15,Explosions/Remote violence,Drone strike")
+    assert row.startswith("2024-06-15,Explosions/Remote violence,Air/drone strike")
     assert ",9," in row  # fatalities from the linked killed figure
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, TextIO
 
+from crisisledger.export.acled import acled_type
 from crisisledger.export.canonical import FORMAT
 
 # ACLED's columns where a field maps, then ours (cli.md).
@@ -34,14 +35,6 @@ CSV_COLUMNS = (
     "evidence",
 )
 
-# Our types and modes in ACLED's taxonomy (docs/codebook.md has the table).
-ACLED_TYPES = {
-    "ASSAULT": "Battles",
-    "PROTEST": "Protests",
-    "INCIDENT": "Strategic developments",
-    "DISPLACEMENT": "Strategic developments",
-}
-ACLED_REMOTE_MODES = {"shelling", "air strike", "drone strike", "missile strike", "explosion", "bombing", "artillery"}
 ACLED_PRECISION = {"site": 1, "town": 1, "admin": 2, "area": 2, "country": 3, "region": 3}
 
 
@@ -77,21 +70,6 @@ def write_jsonl(items: Iterable[Mapping[str, Any]], out: TextIO) -> None:
         out.write("\n")
 
 
-def acled_type(event: Mapping[str, Any]) -> tuple[str, str]:
-    """(event_type, sub_event_type) in ACLED's terms for one of our events."""
-    kind, mode = event["type"], (event.get("mode") or "").lower()
-    if kind == "ASSAULT":
-        if mode in ACLED_REMOTE_MODES:
-            return "Explosions/Remote violence", mode.capitalize()
-        targets = {t.get("kind") for t in event.get("targets", [])}
-        if targets & {"civilians", "person"}:
-            return "Violence against civilians", "Attack"
-        return "Battles", "Armed clash"
-    if kind == "PROTEST":
-        return "Protests", "Peaceful protest"
-    return ACLED_TYPES.get(kind, "Strategic developments"), kind.capitalize()
-
-
 def event_rows(records: Iterable[Mapping[str, Any]], clusters: Mapping[tuple[str, str], str]) -> Iterable[list[Any]]:
     for record in records:
         doc = record["document"]
@@ -99,7 +77,8 @@ def event_rows(records: Iterable[Mapping[str, Any]], clusters: Mapping[tuple[str
         for e in record.get("events", []):
             place = e.get("place") or {}
             date = e.get("date") or {}
-            etype, sub = acled_type(e)
+            kinds = [a["kind"] for a in e.get("actors", [])]
+            etype, sub = acled_type(e["type"], e.get("mode"), kinds, [a["kind"] for a in e.get("targets", [])])
             deaths = [killed[i].get("value") or killed[i].get("value_min") for i in e.get("figures", []) if i in killed]
             yield [
                 date.get("start"),
