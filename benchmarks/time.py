@@ -6,7 +6,7 @@ relaxed span P/R/F1, value F1 over DATE+TIME gold (system expressions overlappin
 or SET left out of the precision), value F1 over all types, and value accuracy on matched relative
 (`temporalFunction="true"`) DATE/TIME gold. Tune on the first 128 documents in sorted path order.
 
-    .venv/bin/python benchmarks/time.py [--half first|second|all] [--cache DIR] [--no-parse]
+    .venv/bin/python benchmarks/time.py [--half first|second|all] [--cache DIR] [--no-parse] [--errors] [--confusion]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -132,21 +133,53 @@ class Tally:
     dt_gold: int = 0
     dt_system: int = 0
     dt_correct: int = 0
+    dt_system_correct: int = 0  # correct ones among the dt_system expressions (the precision numerator)
     all_correct: int = 0
     relative_matched: int = 0
     relative_correct: int = 0
     relative_gold: int = 0
 
 
-def score_document(doc: GoldDocument, system: Sequence[TimeExpr], tally: Tally, errors: list[str]) -> None:
+_KIND_SHAPES: tuple[tuple[str, str], ...] = (
+    ("weekday", r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"),
+    ("today/yesterday", r"\b(?:today|tonight|yesterday|tomorrow)\b"),
+    ("anaphoric", r"\b(?:that|same|following|previous|earlier|later|before|after|prior)\b"),
+    ("ago", r"\bago\b"),
+    ("last/this/next unit", r"\b(?:week|weekend|month|year|quarter|decade|century)s?\b"),
+    ("month", r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"),
+    ("clock", r"\b(?:[ap]\.?m\b|noon|midnight|\d:\d\d)"),
+    ("year/decade", r"\b\d{4}s?\b|'\d0s"),
+)
+
+
+def kind_of(text: str, value: str) -> str:
+    """A coarse class of an expression for the confusion table: value kinds first, then wording."""
+    if value.endswith("_REF"):
+        return "REF"
+    if value.startswith("P"):
+        return "duration value"
+    if value.startswith("XXXX"):
+        return "set value"
+    lowered = text.lower()
+    return next((kind for kind, shape in _KIND_SHAPES if re.search(shape, lowered)), "other")
+
+
+def score_document(
+    doc: GoldDocument,
+    system: Sequence[TimeExpr],
+    tally: Tally,
+    errors: list[str],
+    confusion: Counter[str] | None = None,
+) -> None:
     pairs = match(doc.timexes, system)
     tally.gold += len(doc.timexes)
     tally.system += len(system)
     tally.span_matched += len(pairs)
     other_types = [(g.start, g.end) for g in doc.timexes if g.type not in ("DATE", "TIME")]
-    tally.dt_system += sum(
-        1 for s in system if not any(_overlap((s.start, s.end), span) > 0 for span in other_types)
-    )
+    date_time_system = [
+        si for si, s in enumerate(system) if not any(_overlap((s.start, s.end), span) > 0 for span in other_types)
+    ]
+    tally.dt_system += len(date_time_system)
     for gi, g in enumerate(doc.timexes):
         si = pairs.get(gi)
         sys_expr = system[si] if si is not None else None
@@ -157,10 +190,14 @@ def score_document(doc: GoldDocument, system: Sequence[TimeExpr], tally: Tally, 
         if g.type in ("DATE", "TIME"):
             tally.dt_gold += 1
             tally.dt_correct += correct
+            tally.dt_system_correct += correct and si in date_time_system
             if g.relative:
                 tally.relative_gold += 1
                 tally.relative_matched += sys_expr is not None
                 tally.relative_correct += correct
+            if not correct and confusion is not None:
+                outcome = "missed" if sys_expr is None else "wrong value"
+                confusion[f"{outcome}: {kind_of(doc.text[g.start : g.end], g.value)}"] += 1
             if not correct:
                 got = f"{sys_expr.text!r}={sys_expr.timex}" if sys_expr else "-"
                 errors.append(
@@ -170,12 +207,20 @@ def score_document(doc: GoldDocument, system: Sequence[TimeExpr], tally: Tally, 
     for si, s in enumerate(system):
         if si not in matched_system:
             errors.append(f"{doc.name} {doc.created} spurious {s.text!r}={s.timex}")
+            if confusion is not None and si in date_time_system:
+                confusion[f"spurious: {kind_of(s.text, s.timex or '')}"] += 1
 
 
 def _f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
     p = correct / system if system else 0.0
     r = correct / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _f1_of(precision: float, correct: int, gold: int) -> tuple[float, float, float]:
+    """P/R/F1 where precision has its own numerator (DATE+TIME: only system expressions kept in it)."""
+    recall = correct / gold if gold else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
 def parses_for(docs: Sequence[GoldDocument], cache_dir: Path | None) -> Iterator[tuple[list[tuple[int, int]], Any]]:
@@ -200,10 +245,13 @@ def parses_for(docs: Sequence[GoldDocument], cache_dir: Path | None) -> Iterator
         yield [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("DATE", "TIME")], parsed
 
 
-def run(half: str, cache_dir: Path | None, show_errors: bool, with_parse: bool = True) -> dict[str, float]:
+def run(
+    half: str, cache_dir: Path | None, show_errors: bool, with_parse: bool = True, show_confusion: bool = False
+) -> dict[str, float]:
     docs = documents(half)
     tally = Tally()
     errors: list[str] = []
+    confusion: Counter[str] = Counter()
     words = 0
     elapsed = 0.0
     for doc, (hints, parsed) in zip(docs, parses_for(docs, cache_dir), strict=True):
@@ -211,14 +259,19 @@ def run(half: str, cache_dir: Path | None, show_errors: bool, with_parse: bool =
         system = extract_times(doc.text, doc.created, hints, doc=parsed if with_parse else None)
         elapsed += default_timer() - began
         words += len(doc.text.split())
-        score_document(doc, system, tally, errors)
+        score_document(doc, system, tally, errors, confusion)
     span = _f1(tally.span_matched, tally.system, tally.gold)
     strict = _f1(tally.strict_matched, tally.system, tally.gold)
-    value_dt = _f1(tally.dt_correct, tally.dt_system, tally.dt_gold)
+    dt_precision = tally.dt_system_correct / tally.dt_system if tally.dt_system else 0.0
+    value_dt = _f1_of(dt_precision, tally.dt_correct, tally.dt_gold)
     value_all = _f1(tally.all_correct, tally.system, tally.gold)
     relative = tally.relative_correct / tally.relative_matched if tally.relative_matched else 0.0
     if show_errors:
         print("\n".join(errors))
+    if show_confusion:  # DATE/TIME errors by kind: what costs recall (missed, wrong) and precision (spurious)
+        print(f"DATE/TIME errors, {half} half:")
+        for label, count in sorted(confusion.items(), key=lambda item: (-item[1], item[0])):
+            print(f"{count:5d}  {label}")
     return {
         "documents": len(docs),
         "gold": tally.gold,
@@ -244,10 +297,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="folder caching spaCy parses between runs")
     parser.add_argument("--no-parse", action="store_true", help="hints only: no tense from the parse")
     parser.add_argument("--errors", action="store_true", help="print every wrong or spurious value")
+    parser.add_argument("--confusion", action="store_true", help="count DATE/TIME errors by kind")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     halves = ("first", "second", "all") if args.half == "all" else (args.half,)
-    results = {h: run(h, args.cache, args.errors and h == args.half, not args.no_parse) for h in halves}
+    results = {
+        h: run(h, args.cache, args.errors and h == args.half, not args.no_parse, args.confusion and h == args.half)
+        for h in halves
+    }
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

@@ -92,6 +92,7 @@ def load_lexicon() -> Lexicon:
         "number": _number_regex(words["number_words"]),
         "vague_number": _alternation(words["vague_numbers"]),
         "ordinal": _alternation(words["ordinals"]),
+        "day_ordinal": _alternation(words["day_ordinals"]),
         "decade_word": _alternation(words["decade_words"]),
         "shift": _alternation(words["shifts"]),
         "anchor_day": _alternation(words["anchor_days"]),
@@ -237,7 +238,7 @@ def resolve_month_day(
     month = int(w["months"][_key(month_word)])
     year = _year_of(g.get("year"), published)
     shift = _shift_of(g, w)
-    day = int(g.get("day") or 0)
+    day = int(g.get("day") or w["day_ordinals"].get(_key(g.get("day_word") or ""), 0))
     if year is None and shift is not None and shift != 0:
         year = published.year
         this_year = _safe_date(year, month, day)
@@ -276,7 +277,8 @@ def resolve_month(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
         return None
     month = int(w["months"][_key(month_word)])
     shift = _shift_of(g, w)
-    year = _year_of(g.get("year"), published)
+    year_text = g.get("year")
+    year = _year_of(year_text, published) if year_text is None or year_text.isdigit() else _spelled_year(year_text, w)
     weak = False
     if _is_title(g, m, w):
         return None
