@@ -42,6 +42,7 @@ def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
     backward = frozenset(str(x) for x in words["backward_prepositions"])
     reporting = frozenset(str(x) for x in words["reporting_verbs"])
     present_aux = frozenset(str(x) for x in words["present_auxiliaries"])
+    deferrals = frozenset(str(x) for x in words["deferral_verbs"])
 
     def tense_of(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -56,6 +57,8 @@ def tense_reader(doc: Any, words: Mapping[str, Any]) -> TenseOf:
             return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in governors:
             return "future"
+        if preposition in forward and verb.lemma_.lower() in deferrals:
+            return "future"  # "postponed until Tuesday": a deadline still ahead
         if preposition in forward or verb.tag_ == "VB" or verb.lemma_.lower() in governors:
             return None  # "extended it until Friday", "to admit in March", "was planned for March"
         if preposition in backward or verb.tag_ == "VBD" or any(a in past_aux for a in auxiliaries):
@@ -170,7 +173,8 @@ def reanchor(candidates: Iterable[Candidate], published: date) -> list[Candidate
     stay unresolved (no fitting reference and no fallback value) are dropped."""
     reference = Period("day", published)
     kept: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (c.start, c.end)):
+    ordered = _join_days_from_next(sorted(candidates, key=lambda c: (c.start, c.end)))
+    for cand in ordered:
         resolution = cand.resolution
         anchoring = resolution.anchoring
         comparison = anchoring is not None and anchoring.unit == "year" and reference.unit == "quarter"
@@ -185,3 +189,28 @@ def reanchor(candidates: Iterable[Candidate], published: date) -> list[Candidate
             reference = period
         kept.append(replace(cand, resolution=resolution))
     return kept
+
+
+_JOIN_GAP = 6  # characters between "the day before" and its date: a space, "the "
+
+
+def _join_days_from_next(ordered: list[Candidate]) -> list[Candidate]:
+    """"The day before" + the day-valued expression right after it become one expression a day
+    from that date; one with no such date after it is anchored to an event, and dropped."""
+    joined: list[Candidate] = []
+    skip = -1
+    for index, cand in enumerate(ordered):
+        if index == skip:
+            continue
+        anchoring = cand.resolution.anchoring
+        if anchoring is None or not anchoring.from_next:
+            joined.append(cand)
+            continue
+        after = ordered[index + 1] if index + 1 < len(ordered) else None
+        period = period_of(after.resolution) if after is not None else None
+        if after is None or period is None or period.unit != "day" or after.start - cand.end > _JOIN_GAP:
+            continue
+        day = period.first + timedelta(days=anchoring.by)
+        joined.append(Candidate(cand.start, after.end, Resolution(day_range(day), day.isoformat())))
+        skip = index + 1
+    return joined

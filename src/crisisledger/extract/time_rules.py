@@ -31,6 +31,7 @@ class Anchoring:
     by: int  # units forward (+) or back (-) from the reference time
     only_from_quarter: bool = False  # deictic ("a year ago"): re-anchor only to a quarter, as the same period
     clock: str = ""  # a time of day ("T22:00") on the day in view: "at 10 p.m." after "on Oct. 23"
+    from_next: bool = False  # steps from the date right after ("the day before Christmas"), not the reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,7 +547,12 @@ def resolve_anaphoric(
     number = parse_number(g.get("number") or "1", w["number_words"])
     if number is None or number != int(number) or number > 1000:
         return None
-    return Resolution(None, "", anchoring=Anchoring(unit, step * int(number)))
+    return Resolution(None, "", anchoring=Anchoring(unit, step * int(number), from_next=bool(g.get("lead"))))
+
+
+def resolve_day_part(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+    part = "T" + str(w["day_parts"][_key(g.get("part") or "")])
+    return Resolution(day_range(published), published.isoformat() + part, anchoring=Anchoring("day", 0, clock=part))
 
 
 def resolve_half_year(
@@ -740,6 +746,7 @@ RESOLVERS: dict[str, Resolver] = {
     "reference": resolve_reference,
     "quarter_ref": resolve_quarter_ref,
     "anaphoric": resolve_anaphoric,
+    "day_part": resolve_day_part,
     "set": resolve_set,
     "duration": resolve_duration,
 }
@@ -748,7 +755,7 @@ RESOLVERS: dict[str, Resolver] = {
 # Kinds made of words that running text writes in lower case: a capital inside ("This Week", "60
 # Minutes", "USA Today", "High Noon") marks a title or a name, not a time.
 NAME_CHECKED_KINDS = frozenset(
-    {"anchor_day", "shifted_unit", "ago", "season", "clock", "reference", "set", "duration", "anaphoric"}
+    {"anchor_day", "shifted_unit", "ago", "season", "clock", "reference", "set", "duration", "anaphoric", "day_part"}
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“‘'`(\[_-])\s*$")
 
