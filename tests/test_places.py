@@ -234,3 +234,11 @@ def test_an_unknown_product_label_is_kept_only_as_a_misspelling(gaz: Gazetteer) 
     found = by_text(extract_places(analyzed(text, {"Omdurmann": "PRODUCT", "Vortexia": "PRODUCT"}), gaz))
     assert found["Omdurmann"].name == "Omdurman" and found["Omdurmann"].country == "SDN"
     assert "Vortexia" not in found
+
+
+def test_demonym_before_a_territorial_noun_is_the_country(gaz: Gazetteer) -> None:
+    text = "Shells landed near the Turkish border. Azeri forces advanced on a Syrian city."
+    found = by_text(extract_places(analyzed(text, {"Turkish": "NORP", "Azeri": "NORP", "Syrian": "NORP"}), gaz))
+    assert found["Turkish"].country == "TUR" and found["Turkish"].precision == PlacePrecision.COUNTRY
+    assert found["Syrian"].country == "SYR"
+    assert "Azeri" not in found  # before an actor noun the demonym names an actor

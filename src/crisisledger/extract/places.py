@@ -101,6 +101,11 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     return tuple(sorted(places, key=lambda p: (p.start, -p.end)))
 
 
+def specificity(precision: PlacePrecision | None) -> int:
+    """0 for a site up to 5 for a region (6 when unknown): smaller is more precise."""
+    return _SPECIFICITY[precision] if precision is not None else 6
+
+
 def most_specific(places: Sequence[Place]) -> Place | None:
     """The most precise place (site < town < admin < area < country < region), the first on ties."""
     ranked = [p for p in places if p.precision is not None]
@@ -189,7 +194,25 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
     for start, end in _capitalised_runs(text):
         for seg_start, seg_end in _segments(text, start, end, gazetteer):
             add(seg_start, seg_end, "run")
+    for start, end, country in _territorial_demonyms(text, gazetteer):
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            mentions.append(_Mention(start, end, "pattern", PlacePrecision.COUNTRY, [country]))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _territorial_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, Candidate]]:
+    """'the Turkish border', 'a Syrian city': a demonym before a territorial noun names the country's land
+    (before an actor noun, 'Azeri forces', it names an actor and stays out)."""
+    nouns = "|".join(sorted(place_words().territorial_nouns))
+    found: list[tuple[int, int, Candidate]] = []
+    for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:{nouns})\b", text):
+        iso3 = gazetteer.country_for_word(m.group(1))
+        if iso3 and not _is_country_name(m.group(1), gazetteer):
+            country = gazetteer.country(iso3)
+            if country is not None:
+                found.append((m.start(1), m.end(1), country))
+    return found
 
 
 def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:

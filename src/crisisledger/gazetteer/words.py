@@ -18,12 +18,14 @@ _ABBREVIATIONS = _PATH.with_name("admin_abbreviations.csv")
 @dataclass(frozen=True, slots=True)
 class PlaceWords:
     locative_prepositions: frozenset[str]
+    event_prepositions: frozenset[str]
     settlement_words: frozenset[str]
     admin_words: frozenset[str]
     facility_nouns: tuple[str, ...]
     directions: frozenset[str]
     connectors: frozenset[str]
     not_places: frozenset[str]
+    territorial_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,51 @@
+"""Event location: the place the parse ties to the event verb; the dateline when the sentence has none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crisisledger.extract.event_places import dateline_place, event_place
+from crisisledger.extract.places import extract_places
+from crisisledger.gazetteer import default_gazetteer
+from crisisledger.language.nlp import AnalyzedDocument, Entity
+from crisisledger.model import Document, Place, PlacePrecision, Role, Sentence
+
+
+def _place(text: str, name: str, precision: PlacePrecision = PlacePrecision.TOWN) -> Place:
+    start = text.index(name)
+    return Place(name, start, start + len(name), name, None, 0.0, 0.0, None, precision)
+
+
+def test_dateline_place_opens_the_paragraph() -> None:
+    text = "GOMA, Congo (AP) — Rebels attacked a camp.\nLater, aid arrived."
+    places = [_place(text, "GOMA"), _place(text, "Congo", PlacePrecision.COUNTRY)]
+    assert dateline_place(text, places, text.index("attacked")) == places[0]
+    assert dateline_place(text, places, text.index("arrived")) is None  # the next paragraph has none
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Shelling hit a bus in Donetsk on Thursday, killing eight people.", "killing", "Donetsk"),
+        ("Russian troops shelled the town of Kupiansk, officials in Kyiv said.", "shelled", "Kupiansk"),
+        ("U.S. forces captured four suspected insurgents on Thursday.", "captured", None),
+        ("Gunmen killed three villagers near Maiduguri, a police spokesman in Abuja said.", "killed", "Maiduguri"),
+    ],
+)
+def test_event_place_follows_the_parse(sentence: str, verb: str, expected: str | None) -> None:
+    from crisisledger.language.nlp import parse
+
+    doc = parse(sentence)
+    analyzed = AnalyzedDocument(
+        Document("t", sentence, date(2024, 1, 1)),
+        tuple(Sentence(s.text, s.start_char, s.end_char, Role.REPORT) for s in doc.sents),
+        tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents),
+        doc,
+    )
+    places = extract_places(analyzed, default_gazetteer())
+    start = sentence.index(verb)
+    chosen = event_place(analyzed, places, start, start + len(verb))
+    assert (chosen.text if chosen else None) == expected, [p.text for p in places]
