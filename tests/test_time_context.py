@@ -58,6 +58,8 @@ def test_positional_signature_still_works() -> None:
         (Period("month", date(2015, 11, 1)), Anchoring("month", 3), "2016-02"),
         (Period("year", date(2004, 1, 1)), Anchoring("day", 1), None),
         (Period("day", date(2023, 9, 28)), Anchoring("year", -1, only_from_quarter=True), None),
+        (Period("day", date(1998, 10, 23)), Anchoring("day", 0, clock="T22:00"), "1998-10-23T22:00"),
+        (Period("month", date(1998, 10, 1)), Anchoring("day", 0, clock="T22:00"), None),
     ],
 )
 def test_step_from_reference(reference: Period, anchoring: Anchoring, expect: str | None) -> None:
@@ -79,3 +81,14 @@ def test_tense_with_the_real_parser() -> None:
     doc = parse(text)
     values = [e.timex for e in extract_times(text, date(2023, 9, 28), doc=doc)]
     assert values == ["2022-11", "2024-06"]
+
+
+def test_clock_time_falls_back_to_publication_without_a_day_in_view() -> None:
+    values = [e.timex for e in extract_times("In 1997 it began. At 6 a.m. shells fell.", date(1999, 4, 19))]
+    assert values == ["1997", "1999-04-19T06:00"]
+
+
+def test_day_before_joins_the_date_after_it() -> None:
+    text = "He left the day before last Friday's vote; the day after the funeral he returned."
+    found = [(e.text, e.timex) for e in extract_times(text, date(2023, 9, 28))]
+    assert found == [("the day before last Friday", "2023-09-21")]

@@ -760,12 +760,15 @@ NAME_CHECKED_KINDS = frozenset(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“‘'`(\[_-])\s*$")
 
 
-def _looks_like_name(match: re.Match[str]) -> bool:
-    """A title-case word inside the match, or opening it where no sentence begins."""
+def _looks_like_name(match: re.Match[str], w: Mapping[str, Any]) -> bool:
+    """A title-case word inside the match, or opening it where no sentence begins (month and
+    weekday names aside: "every Sunday")."""
     text = match.string
     for word in re.finditer(r"[A-Za-z]+", match.group(0)):
         token = word.group(0)
         if not (token[0].isupper() and token[1:].islower()) or len(token) < 2:
+            continue
+        if token.lower() in w["months"] or token.lower() in w["weekdays"] or token.lower()[:-1] in w["weekdays"]:
             continue
         start = match.start() + word.start()
         if start > match.start() or not _SENTENCE_START.search(text[max(0, start - 3) : start]):
@@ -788,7 +791,7 @@ def find_candidates(text: str, published: date, tense_of: TenseOf | None = None)
             groups = match.groupdict()
             if tense_of is not None and kind in TENSED_KINDS:
                 groups["tense"] = tense_of(match.start(), match.end())
-            if kind in NAME_CHECKED_KINDS and _looks_like_name(match):
+            if kind in NAME_CHECKED_KINDS and _looks_like_name(match, lexicon.words):
                 continue
             try:
                 resolution = resolver(groups, published, match, lexicon.words)
