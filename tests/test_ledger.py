@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from crisisledger.errors import LedgerError
+from crisisledger.ledger.migrations import SCHEMA_VERSION
 from crisisledger.ledger.sql import SqlStore, open_store
 
 
@@ -90,7 +91,8 @@ def test_wal_mode_and_schema_version(tmp_path: Path) -> None:
     s = open_store(tmp_path / "l.db")
     with s.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar() == "1"
+        version = conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar()
+        assert version == str(SCHEMA_VERSION)
     s.close()
     reopened = open_store(tmp_path / "l.db")  # migrating an up-to-date ledger changes nothing
     assert reopened.count() == 0
