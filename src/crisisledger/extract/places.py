@@ -47,6 +47,8 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _ADMIN_SUFFIX = re.compile(r",\s+((?:[A-Z][a-z]*\.\s?){1,2}|[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=[\s,.;:(—–-]|$)")
 _NEAR_KM = 161.0
 _BIG_CITY = 1_000_000
+_NEAR_WEIGHT = 0.8  # per other name resolved within _NEAR_KM, up to three
+_ADMIN_WEIGHT = 1.5  # the admin-1 unit the other names point to
 
 
 @dataclass
@@ -220,6 +222,8 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
     -> 'DETROIT', 'U.S.'); the whole run when it is known."""
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
     pieces: list[tuple[int, int]] = []
+    if len(tokens) > 1 and gazetteer.country_for_word(text[start:end]):
+        return []  # a demonym of several words ('Sri Lankan') holds no place ('Sri')
     i = 0
     while i < len(tokens):
         for j in range(min(len(tokens), i + 5) - 1, i - 1, -1):
@@ -387,8 +391,7 @@ def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
             weight[(c.country, c.admin1)][key] += 0.5
         if c.precision == PlacePrecision.ADMIN or (c.precision == PlacePrecision.TOWN and c.population < _BIG_CITY):
             focus.anchors.append((key, c))  # a metropolis says little about the towns around it
-    top = max((sum(v.values()) for v in weight.values()), default=0.0)
-    focus.admin_weight = {k: {n: w / top for n, w in v.items()} for k, v in weight.items()} if top else {}
+    focus.admin_weight = {k: dict(v) for k, v in weight.items()}
 
 
 def _nearby(c: Candidate, key: str, focus: _Focus) -> int:
@@ -445,9 +448,9 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
         if unit in focus.admin_units:
             score += 1.0
         others = focus.admin_weight.get(unit, {})  # the report's dominant admin-1 unit, by the other names
-        score += 1.5 * sum(w for n, w in others.items() if n != key)
+        score += _ADMIN_WEIGHT * min(1.0, sum(w for n, w in others.items() if n != key))
     if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN):
-        score += 0.8 * min(_nearby(c, key, focus), 3)
+        score += _NEAR_WEIGHT * min(_nearby(c, key, focus), 3)
     return score
 
 
