@@ -60,3 +60,19 @@ def test_duplicate_links_do_not_depend_on_ingest_order(tmp_path: Path, order: tu
         assert got == EXPECTED
     finally:
         store.close()
+
+
+def test_on_one_day_the_text_that_credits_the_other_outlet_is_the_copy(tmp_path: Path) -> None:
+    wire = record("Wire Agency", "2023-09-26", BASE + " (Wire Agency)")
+    paper = record("Daily Paper", "2023-09-26", edited(BASE, 30) + " (Wire Agency) Run by the Daily Paper.")
+    for order in ((wire, paper), (paper, wire)):
+        store = open_store(tmp_path / f"{order[0]['document']['outlet']}.db")
+        try:
+            for r in order:
+                store.add(r)
+                link_document(store, r)
+            dup = store.record(paper["document"]["id"])["document"]["duplicate_of"]  # type: ignore[index]
+            assert dup == {"document": wire["document"]["id"], "kind": "copy"}
+            assert store.record(wire["document"]["id"])["document"]["duplicate_of"] is None  # type: ignore[index]
+        finally:
+            store.close()

@@ -117,6 +117,7 @@ link_documents = Table(
     Column("url", Text),
     Column("published", String(32), nullable=False),
     Column("shingles", Text, nullable=False),  # JSON list of shingle hashes
+    Column("words", Text, nullable=False),  # normalised words: does the text credit another outlet?
 )
 
 link_bands = Table(

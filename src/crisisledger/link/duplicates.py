@@ -29,10 +29,16 @@ class Fingerprint:
     url: str
     published: str
     shingles: frozenset[int]
+    words: str = ""  # the normalised words, space-separated, to see whether a text credits another outlet
 
     @property
     def order(self) -> tuple[str, str]:
         return (self.published, self.document)
+
+    def names(self, other: Fingerprint) -> bool:
+        """This text names the other report's outlet (a credit line or a dateline of a wire copy)."""
+        outlet = " ".join(normalised_words(other.outlet))
+        return bool(outlet) and f" {outlet} " in f" {self.words} "
 
 
 def normalised_words(text: str) -> list[str]:
@@ -90,6 +96,7 @@ def fingerprint(record: Mapping[str, Any], r: Rules | None = None) -> Fingerprin
         url=(doc.get("url") or "").strip(),
         published=str(doc.get("published") or ""),
         shingles=shingles(doc.get("text") or "", r),
+        words=" ".join(normalised_words(doc.get("text") or "")),
     )
 
 
@@ -103,6 +110,17 @@ def similar(a: Fingerprint, b: Fingerprint, r: Rules | None = None) -> bool:
     return a.document != b.document and jaccard(a.shingles, b.shingles) >= threshold
 
 
+def ran_first(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether `a` ran the shared text before `b`: by date; on one day, the text that credits the other's
+    outlet is the copy; else by document id."""
+    if a.published != b.published:
+        return a.published < b.published
+    a_credits, b_credits = a.names(b), b.names(a)
+    if a_credits != b_credits:
+        return b_credits
+    return a.document < b.document
+
+
 def duplicate_of(doc: Fingerprint, neighbours: Iterable[Fingerprint]) -> tuple[str, str] | None:
     """(document, kind) that `doc` duplicates among its similar `neighbours`, or None when it is original."""
     near = list(neighbours)
@@ -110,8 +128,8 @@ def duplicate_of(doc: Fingerprint, neighbours: Iterable[Fingerprint]) -> tuple[s
     if newer:
         return (max(newer, key=lambda n: n.order).document, "superseded")
     # The outlet's own first version of the text decides: another outlet must have run it before that.
-    first_own = min([doc.order, *(n.order for n in near if same_source(doc, n))])
-    earlier = [n for n in near if not same_source(doc, n) and n.order < first_own]
+    first_own = min([doc, *(n for n in near if same_source(doc, n))], key=lambda n: n.order)
+    earlier = [n for n in near if not same_source(doc, n) and ran_first(n, first_own)]
     if earlier:
         return (min(earlier, key=lambda n: n.order).document, "copy")
     return None

@@ -202,12 +202,13 @@ def _top(f: Fig) -> float:
 
 
 def flags(figs: Sequence[Fig], r: Rules) -> list[dict[str, Any]]:
-    """Contradictions (same day, incompatible values) and revisions or stale points (below an earlier peak)."""
+    """Contradictions (same day, values incompatible given qualifiers, different sources) and revisions or
+    stale points (a stated value below an earlier peak: "at least 68" and "68" are one value)."""
     counts = [f for f in figs if counted(f.document) and f.is_count]
     out: list[dict[str, Any]] = []
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
-            if a.figure.get("as_of") and a.figure.get("as_of") == b.figure.get("as_of"):
+            if a.figure.get("as_of") and a.figure.get("as_of") == b.figure.get("as_of") and not _same_source(a, b):
                 (alo, ahi), (blo, bhi) = interval(a.figure, r), interval(b.figure, r)
                 if ahi < blo or bhi < alo:
                     out.append(
@@ -221,16 +222,21 @@ def flags(figs: Sequence[Fig], r: Rules) -> list[dict[str, Any]]:
         earlier = [e for e in counts if e.when < f.when]
         if not earlier:
             continue
-        peak = max(earlier, key=lambda e: (interval(e.figure, r)[0], e.sort_key))
-        if interval(f.figure, r)[1] >= interval(peak.figure, r)[0]:
+        peak = max(earlier, key=lambda e: (e.figure["value"], e.sort_key))
+        if f.figure["value"] >= peak.figure["value"]:
             continue
-        later = [x for x in counts if x.when > f.when]
-        rising = any(interval(x.figure, r)[1] >= interval(peak.figure, r)[0] for x in later)
+        rising = any(x.figure["value"] >= peak.figure["value"] for x in counts if x.when > f.when)
         kind = "stale" if rising else "revision"
         note = f"{_show(f)} on {f.when} is below {_show(peak)} on {peak.when}"
         note += "; later figures rise above it again" if rising else "; later figures stay below"
         out.append({"kind": kind, "points": [f.ref, peak.ref], "note": note})
     return out
+
+
+def _same_source(a: Fig, b: Fig) -> bool:
+    """One source giving two values on one day updated itself; that is no contradiction."""
+    x, y = (str(f.figure.get("attributed_to") or "").casefold() for f in (a, b))
+    return bool(x) and x == y
 
 
 def _show(f: Fig) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from crisisledger.ledger import tables as t
@@ -31,10 +31,10 @@ def is_linked(conn: Connection, document_id: str) -> bool:
 # -- near-duplicates ------------------------------------------------------------------------------------
 def _load_fingerprints(conn: Connection, ids: Iterable[str]) -> dict[str, Fingerprint]:
     c = t.link_documents.c
-    rows = conn.execute(select(c.document, c.outlet, c.url, c.published, c.shingles).where(c.document.in_(list(ids))))
+    query = select(c.document, c.outlet, c.url, c.published, c.shingles, c.words).where(c.document.in_(list(ids)))
     return {
-        d: Fingerprint(d, outlet or "", url or "", published, frozenset(json.loads(sh)))
-        for d, outlet, url, published, sh in rows
+        d: Fingerprint(d, outlet or "", url or "", published, frozenset(json.loads(sh)), text or "")
+        for d, outlet, url, published, sh, text in conn.execute(query)
     }
 
 
@@ -42,12 +42,17 @@ def _candidates(conn: Connection, bands: list[tuple[int, str]], exclude: str) ->
     if not bands:
         return set()
     c = t.link_bands.c
-    rows = conn.execute(select(c.document).where(tuple_(c.band, c.hash).in_(bands)).distinct())
+    # One equality pair per band (an OR of index lookups; a row-value IN makes SQLite scan the table).
+    match = or_(*(and_(c.band == band, c.hash == value) for band, value in bands))
+    rows = conn.execute(select(c.document).where(match).distinct())
     return {d for (d,) in rows if d != exclude}
 
 
-def _neighbours(conn: Connection, f: Fingerprint, r: Rules) -> list[Fingerprint]:
-    found = _load_fingerprints(conn, _candidates(conn, band_hashes(f.shingles, r), f.document))
+def _neighbours(
+    conn: Connection, f: Fingerprint, r: Rules, bands: list[tuple[int, str]] | None = None
+) -> list[Fingerprint]:
+    bands = band_hashes(f.shingles, r) if bands is None else bands
+    found = _load_fingerprints(conn, _candidates(conn, bands, f.document))
     return [g for g in found.values() if similar(f, g, r)]
 
 
@@ -62,11 +67,12 @@ def link_duplicates(conn: Connection, record: Mapping[str, Any], r: Rules) -> di
             url=f.url,
             published=f.published,
             shingles=json.dumps(sorted(f.shingles)),
+            words=f.words,
         )
     )
     if bands:
         conn.execute(insert(t.link_bands), [{"band": b, "hash": h, "document": f.document} for b, h in bands])
-    near = _neighbours(conn, f, r)
+    near = _neighbours(conn, f, r, bands)
     out = {f.document: duplicate_of(f, near)}
     for g in near:
         out[g.document] = duplicate_of(g, _neighbours(conn, g, r))
