@@ -202,13 +202,13 @@ def _top(f: Fig) -> float:
 
 
 def flags(figs: Sequence[Fig], r: Rules) -> list[dict[str, Any]]:
-    """Contradictions (same day, values incompatible given qualifiers, different sources) and revisions or
+    """Contradictions (same day, values incompatible given qualifiers) and revisions or
     stale points (a stated value below an earlier peak: "at least 68" and "68" are one value)."""
     counts = [f for f in figs if counted(f.document) and f.is_count]
     out: list[dict[str, Any]] = []
     for i, a in enumerate(counts):
         for b in counts[i + 1 :]:
-            if a.figure.get("as_of") and a.figure.get("as_of") == b.figure.get("as_of") and not _same_source(a, b):
+            if a.figure.get("as_of") and a.figure.get("as_of") == b.figure.get("as_of"):
                 (alo, ahi), (blo, bhi) = interval(a.figure, r), interval(b.figure, r)
                 if ahi < blo or bhi < alo:
                     out.append(
@@ -231,12 +231,6 @@ def flags(figs: Sequence[Fig], r: Rules) -> list[dict[str, Any]]:
         note += "; later figures rise above it again" if rising else "; later figures stay below"
         out.append({"kind": kind, "points": [f.ref, peak.ref], "note": note})
     return out
-
-
-def _same_source(a: Fig, b: Fig) -> bool:
-    """One source giving two values on one day updated itself; that is no contradiction."""
-    x, y = (str(f.figure.get("attributed_to") or "").casefold() for f in (a, b))
-    return bool(x) and x == y
 
 
 def _show(f: Fig) -> str:
