@@ -6,8 +6,9 @@ Each set reports its tuning half and its held-out half (splits as `design/clarif
 PLOVER GSR: type accuracy, macro-F1, source/target actor-code F1 (ISO3 of our actors), exact dyads.
 CASE 2021: accuracy at ACLED event_type level on rows of seen sub-types (unseen ones apart).
 PETRARCH2: actors from the set's own dictionary; PLOVER type accuracy and dyad F1 on the first
-three letters of the actor codes. Each record is coded with its main event
-(`crisisledger.extract.main_event.sentence_event`).
+three letters of the actor codes. Each record is coded the way the ledger codes a report: the
+real stages (`analyze` -> `extract_actors` -> `extract_events`), then the main event of its first
+sentence that has one (`crisisledger.extract.main_event.main_of`: the trigger highest in the parse).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from typing import Any
 from crisisledger.export.acled import acled_type as package_acled_type
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
-from crisisledger.extract.main_event import sentence_event
+from crisisledger.extract.events import extract_events
+from crisisledger.extract.main_event import main_of
 from crisisledger.language.analyze import analyze
 from crisisledger.model import Actor, ActorKind, Document, Event, EventType
 
@@ -82,13 +84,22 @@ def code(
     text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
 ) -> tuple[Event | None, Sequence[Actor]]:
     """The main event of one record (its first sentence that has one) and the actors it was coded with."""
-    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
-    found = actors(an) if actors is not None else extract_actors(an, (), None)
+    an, found, events = run_stages(text, actors, table)
     for sentence in an.sentences:
-        event = sentence_event(an, sentence, found, table)
+        event = main_of(an, sentence, events)
         if event is not None:
             return event, found
     return None, found
+
+
+def run_stages(
+    text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
+) -> tuple[Any, Sequence[Actor], Sequence[Event]]:
+    """The ledger's own stages over one record: analysed text, its actors, its events."""
+    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
+    found = actors(an) if actors is not None else extract_actors(an, (), None)
+    events, _ = extract_events(an, found, (), (), (), table=table)
+    return an, found, events
 
 
 def prf(tp: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:
@@ -246,11 +257,10 @@ def snippet_mode(event: Event, text: str) -> str | None:
 def code_snippet(text: str) -> str:
     """A CASE snippet's ACLED type: its first sentence's, unless that is a strategic development and a
     later sentence tells of violence or protest."""
-    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
-    found = extract_actors(an, (), None)
+    an, _, events = run_stages(text)
     first: str | None = None
     for sentence in an.sentences:
-        event = sentence_event(an, sentence, found)
+        event = main_of(an, sentence, events)
         if event is None:
             continue
         kind = acled_type(event, sentence.text)

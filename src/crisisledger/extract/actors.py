@@ -119,6 +119,8 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
                     m.start(), m.end(), 1, f"{state.iso3.lower()}.state", state.name, state.iso3, ActorKind.STATE
                 )
             )
+        elif (force := _force_of(text, end, lex)) is not None:
+            out.append(_inst(m.start(), m.end(), state.iso3, state.name, force))
         else:
             out.append(
                 _Candidate(
@@ -141,6 +143,16 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
         out.append(_Candidate(m.start(), m.end(), 0, inst.generic_id, inst.generic_name, None, inst.kind, inst.role))
     del gazetteer
     return out
+
+
+def _force_of(text: str, end: int, lex: ActorLexicon) -> Any:
+    """The armed forces behind a demonym before a noun of force ("Russian guided bombs"), else None."""
+    nouns = _alternation(tuple(lex.weapon_nouns), re.I)
+    for gap in (r"[ ]+", r"[ ]+[a-z][\w-]*[ ]+"):  # "Russian strike", "Russian guided bombs"
+        m = re.match(gap, text[end : end + 60])
+        if m is not None and nouns.match(text, end + m.end()) is not None:
+            return lex.institution_nouns.get("forces")
+    return None
 
 
 def _noun_after(text: str, matches: list[re.Match[str]], j: int, nouns: re.Pattern[str]) -> re.Match[str] | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crisisledger.extract.coding_lexicon import SpeechTable, actor_lexicon, speech_table
-from crisisledger.extract.grammar import Token, actors_of, conjuncts, subjects
+from crisisledger.extract.grammar import Token, actors_of, conjuncts, finite_beside_infinitive, subjects
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, Certainty, Role, Sentence, Span, Stance
 
@@ -105,7 +105,8 @@ def _content(tok: Token, sentence: Sentence) -> tuple[int, int]:
         return tok.idx, tok.idx
     lo = min(p.left_edge.idx for p in parts)
     hi = max(p.right_edge.idx + len(p.right_edge.text) for p in parts)
-    return lo, hi
+    beside = [t.idx for p in parts for t in p.subtree if finite_beside_infinitive(t)]
+    return lo, min([hi, *beside])  # "called on X to supply Y and accused Z": the accusing is not asked for
 
 
 def _quoted_before(sentence: Sentence, at: int) -> bool:
@@ -185,11 +186,17 @@ def certainty_at(
     """The certainty and source of something said at `offset` in `sentence` (`governor`: the offset of
     the word governing it, so "issued an appeal" is the appeal itself, not a report of one)."""
     table = speech_table()
-    for f in frames:
-        if f.sentence is not sentence or f.trigger.start <= offset < f.trigger.end or f.trigger.start == governor:
-            continue
-        if f.content[0] <= offset < f.content[1]:
-            return f.certainty, f.speaker or None
+    holding = [
+        f
+        for f in frames
+        if f.sentence is sentence
+        and not f.trigger.start <= offset < f.trigger.end
+        and f.trigger.start != governor
+        and f.content[0] <= offset < f.content[1]
+    ]
+    if holding:  # the innermost frame speaks for it: "X called for Y and accused Z of W"
+        f = min(holding, key=lambda f: f.content[1] - f.content[0])
+        return f.certainty, f.speaker or None
     before = sentence.text[: offset - sentence.start].lower()
     if any(cue in before for cue in table.unconfirmed_cues):
         return Certainty.UNCONFIRMED, None

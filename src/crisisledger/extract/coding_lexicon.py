@@ -55,6 +55,7 @@ class ActorLexicon:
     private_roles: frozenset[str]
     pronouns: dict[str, str]  # lower-cased pronoun -> female | male | plural
     female_names: frozenset[str]
+    weapon_nouns: frozenset[str] = frozenset()  # "Russian strike": the demonym names who struck
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def actor_lexicon() -> ActorLexicon:
         private_roles=frozenset(str(r).lower() for r in main["private_roles"]),
         pronouns=pronouns,
         female_names=frozenset(str(n) for n in main["female_first_names"]),
+        weapon_nouns=frozenset(str(n).lower() for n in main.get("weapon_nouns", [])),
     )
 
 
@@ -232,4 +234,43 @@ def speech_table() -> SpeechTable:
         source_nouns=frozenset(data["source_nouns"]),
         irrealis=frozenset(data["irrealis_verbs"]),
         negations=frozenset(data["negations"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    cooperative: frozenset[EventType]
+    intent_words: frozenset[str]  # "will", "ready", "offer", "plan" ... above the trigger
+    obligation_words: frozenset[str]  # "must", "should": a demand
+    refusal_words: frozenset[str]  # "refuse", "fail": a rejection of the cooperative act
+    condition_words: frozenset[str]  # "unless", "if": an ultimatum, a threat
+    reversal_verbs: frozenset[str]  # "lift", "end", "ease" a hostile measure: a concession
+    cutoff_verbs: frozenset[str]  # "halt", "cancel" a cooperative act: a sanction
+    readiness_words: frozenset[str]  # "prepared to attack": a force posture
+    situation_nouns: frozenset[str]  # "the war": a standing state, not one event
+    occurrence_verbs: frozenset[str]  # "clashes erupted": the noun subject is the event
+    hostile_intent: EventType
+    cooperative_intent: EventType
+
+
+@lru_cache(maxsize=1)
+def modality() -> Modality:
+    data = load_lexicon("triggers")["main_event"]
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Modality(
+        cooperative=frozenset(EventType(t) for t in data["cooperative"]),
+        intent_words=words("intent"),
+        obligation_words=words("obligation"),
+        refusal_words=words("refusal"),
+        condition_words=words("condition"),
+        reversal_verbs=words("reversal"),
+        cutoff_verbs=words("cutoff"),
+        readiness_words=words("readiness"),
+        situation_nouns=words("situation_nouns"),
+        occurrence_verbs=words("occurrence_verbs"),
+        hostile_intent=EventType(data["hostile_intent"]),
+        cooperative_intent=EventType(data["cooperative_intent"]),
     )

@@ -7,13 +7,18 @@ the one before), its own date (a time in the sentence; "since X" runs to publica
 week before publication), the figures of the sentence, and the certainty and source of the speech
 frame holding it ("told Reuters that X" -> reported; a denial -> denied, plus the REJECT itself).
 Verbs under a request, threat or plan, and negated ones, make no event of their own.
+
+A sentence where this strict reading finds nothing but a trigger word stands high in the parse
+gets its main event the event-data way instead (`main_event.sentence_event`: "X will send aid" an
+intent to cooperate, "Y must withdraw" a demand, "a drone struck a market" an attack with no named
+doer), completed with the same place, date, figures and speech frame.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from crisisledger.extract.coding_attribution import Frame, certainty_at, find_frames
@@ -24,6 +29,7 @@ from crisisledger.extract.grammar import (
     actors_of,
     agents,
     conjuncts,
+    finite_beside_infinitive,
     governors,
     is_passive,
     modal,
@@ -33,6 +39,7 @@ from crisisledger.extract.grammar import (
     preposition_objects,
     subjects,
     too_to,
+    turned_type,
 )
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import (
@@ -88,11 +95,14 @@ def extract_events(
     times: Sequence[TimeExpr],
     places: Sequence[Place],
     figures: Sequence[Figure],
+    table: TriggerTable | None = None,
 ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
+    """Events of every report, quote and background sentence; `table` may carry a user's own
+    triggers (`coding_lexicon.with_user_verbs`)."""
     if analyzed.doc is None:
         return (), tuple(figures)
     frames = find_frames(analyzed, actors)
-    table = trigger_table()
+    table = table or trigger_table()
     drafts: list[Event] = []
     last_place: list[Place | None] = [None]
     carried: tuple[int, DateRange | None] = (-1, None)
@@ -103,6 +113,7 @@ def extract_events(
         sentence_places = [p for p in places if sentence.start <= p.start < sentence.end]
         if sentence.role in EVENT_ROLES:
             tokens = analyzed.tokens_of(sentence)
+            strict: list[Event] = []
             for tok in tokens if tokens is not None else ():
                 kind = _trigger(tok, table)
                 here = _event_place(
@@ -114,7 +125,11 @@ def extract_events(
                 found = _events_at(tok, sentence, table, actors, frames, here, times, figures, carried[1], published)
                 if found and here is not None:
                     last_place[0] = here
-                drafts.extend(found)
+                strict.extend(found)
+            if not strict and tokens is not None:
+                context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
+                strict = _main_event(analyzed, tokens, actors, table, context)
+            drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
     return events, _refine_figures(analyzed, figures, frames)
@@ -138,6 +153,8 @@ def _events_at(
     trigger, verb = found
     if _suppressed(tok, verb) or _repeats_head(tok, trigger, table):
         return []
+    if trigger is not None and turned_type(tok, trigger.type) is not trigger.type:
+        return []  # intended, refused, lifted: the sentence's main event reads it (`main_event`)
     doers, targets = _roles(tok, verb, trigger, table, actors)
     if trigger is None:
         return []
@@ -205,6 +222,49 @@ def _events_at(
     return events
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What completes an event coded in one sentence: frames, places, times, figures."""
+
+    sentence: Sentence
+    frames: list[Frame]
+    places: list[Place]
+    last_place: list[Place | None]
+    times: Sequence[TimeExpr]
+    figures: Sequence[Figure]
+    carried: DateRange | None
+    published: date
+
+
+def _main_event(
+    analyzed: AnalyzedDocument, tokens: Token, actors: Sequence[Actor], table: TriggerTable, ctx: _Context
+) -> list[Event]:
+    """The sentence's main event read the event-data way, where the strict reading found none."""
+    from crisisledger.extract.main_event import fallback_event  # it reads triggers with this module
+
+    main = fallback_event(analyzed, ctx.sentence, actors, table)
+    if main is None:
+        return []
+    tok = next(t for t in tokens if t.idx == main.trigger.start)
+    place = _event_place(tok, ctx.places, ctx.last_place, main.type in PLACE_OBJECT_TYPES)
+    if place is not None:
+        ctx.last_place[0] = place
+    certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, -1 if tok.pos_ == "VERB" else tok.head.idx)
+    sentence = ctx.sentence
+    linked = tuple(f.id for f in ctx.figures if sentence.start <= f.evidence.start < sentence.end)
+    return [
+        replace(
+            main,
+            place=place,
+            date=event_date(sentence, tok.idx, ctx.times, ctx.published, ctx.carried),
+            certainty=certainty,
+            attributed_to=source,
+            background=sentence.role is Role.BACKGROUND,
+            figures=linked if main.type not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
+        )
+    ]
+
+
 def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in table.verbs and tok.dep_ != "amod":
@@ -255,6 +315,8 @@ def _suppressed(tok: Token, verb: bool) -> bool:
     speech = speech_table()
     if negated(tok, speech.negations) or modal(tok, MODALS):
         return True
+    if finite_beside_infinitive(tok):
+        return False  # "called on X to supply Y and accused Z": the accusing was done, not asked for
     for gov in governors(tok, 3):
         if gov.lemma_.lower() in speech.irrealis and gov.pos_ in ("VERB", "AUX"):
             return True

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from crisisledger.model import Actor
+from crisisledger.extract.coding_lexicon import modality, speech_table
+from crisisledger.model import Actor, EventType
 
 Token = Any
 
@@ -17,6 +18,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+HOLDING_PREPS = frozenset({"of", "for"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -48,6 +50,9 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(verb.head)  # "civilians fleeing to Armenia"
         if verb.dep_ == "relcl":
             return conjuncts(verb.head)
+        held = _held_object(verb)
+        if held is not None:
+            return conjuncts(held)
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return []
         if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj",) for c in verb.head.children):
@@ -55,6 +60,14 @@ def subjects(verb: Token) -> list[Token]:
         verb = verb.head
         seen += 1
     return []
+
+
+def _held_object(verb: Token) -> Token | None:
+    """'accused Moscow of targeting', 'blamed X for shelling': the object of the governing verb did it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in HOLDING_PREPS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -117,6 +130,18 @@ def modal(token: Token, modals: frozenset[str]) -> bool:
 def too_to(head: Token) -> bool:
     """'too weak to defend': the infinitive under this adjective did not, or could not, happen."""
     return head.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
+
+
+def finite_beside_infinitive(verb: Token) -> bool:
+    """'called on X to supply Y and accused Z': a finite verb the parse hangs on an infinitive is
+    coordinated with the verb above it (an infinitive and a past tense do not coordinate)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def governors(token: Token, limit: int = 4) -> list[Token]:
@@ -210,3 +235,52 @@ def _in_of_phrase(head: Token, actor: Actor) -> bool:
             if lo <= actor.start < hi:
                 return True
     return False
+
+
+def turned_type(tok: Token, base: EventType) -> EventType | None:
+    """The trigger's type read with its modality: intent, obligation, refusal, negation, condition."""
+    mod = modality()
+    speech = speech_table()
+    cooperative = base in mod.cooperative
+    above = _wording_chain(tok)
+    wording = [t for t in above if t.pos_ in ("VERB", "AUX", "ADJ")]  # "a plan, opposed by X": no intent
+    lemmas = {t.lemma_.lower() for t in wording} | {t.lower_ for t in wording} | aux_words(tok)
+    lemmas |= {w for t in above for w in aux_words(t)}
+    marks = {c.lower_ for t in [tok, *above] for c in t.children if c.dep_ == "mark"}
+    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    if head in mod.reversal_verbs and not cooperative:
+        return EventType.RETREAT if base is EventType.SANCTION else EventType.CONCEDE
+    if head in mod.cutoff_verbs and cooperative:
+        return EventType.SANCTION
+    if any(too_to(t) for t in above):
+        return None
+    if lemmas & mod.refusal_words:
+        return EventType.REJECT
+    if negated(tok, speech.negations):
+        return EventType.REJECT if cooperative else None
+    if marks & mod.condition_words and lemmas & mod.intent_words:
+        return mod.hostile_intent
+    if lemmas & mod.obligation_words and base is not EventType.REQUEST:
+        return EventType.REQUEST
+    if base is EventType.ASSAULT and lemmas & mod.readiness_words:
+        return EventType.MOBILIZE
+    if lemmas & mod.intent_words:
+        return mod.cooperative_intent if cooperative else mod.hostile_intent
+    return base
+
+
+CHAIN_DEPS = frozenset({"xcomp", "advcl", "prep", "pcomp", "pobj", "dobj", "acomp", "oprd", "attr"})
+
+
+def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
+    """The words that hold a trigger as their own act ("refused to withdraw", "ready to impose a ban"),
+    not across a reported clause ("denied that they attacked") or a modifier ("civilians fleeing")."""
+    out: list[Token] = []
+    while tok.head.i != tok.i and len(out) < limit and tok.dep_ in CHAIN_DEPS:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}

@@ -12,51 +12,20 @@ actor mentions on each side.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 
-from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, speech_table, trigger_table
+from crisisledger.extract.coding_lexicon import (
+    Trigger,
+    TriggerTable,
+    actor_lexicon,
+    modality,
+    speech_table,
+    trigger_table,
+)
 from crisisledger.extract.events import event_mode, event_roles, trigger_of
-from crisisledger.extract.grammar import Token, actors_of, governors, negated, subjects, too_to
+from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type
 from crisisledger.language.nlp import AnalyzedDocument
-from crisisledger.lexicon.loader import load_lexicon
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
-
-
-@dataclass(frozen=True, slots=True)
-class Modality:
-    cooperative: frozenset[EventType]
-    intent_words: frozenset[str]  # "will", "ready", "offer", "plan" ... above the trigger
-    obligation_words: frozenset[str]  # "must", "should": a demand
-    refusal_words: frozenset[str]  # "refuse", "fail": a rejection of the cooperative act
-    condition_words: frozenset[str]  # "unless", "if": an ultimatum, a threat
-    reversal_verbs: frozenset[str]  # "lift", "end", "ease" a hostile measure: a concession
-    cutoff_verbs: frozenset[str]  # "halt", "cancel" a cooperative act: a sanction
-    readiness_words: frozenset[str]  # "prepared to attack": a force posture
-    hostile_intent: EventType
-    cooperative_intent: EventType
-
-
-@lru_cache(maxsize=1)
-def modality() -> Modality:
-    data = load_lexicon("triggers")["main_event"]
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
-
-    return Modality(
-        cooperative=frozenset(EventType(t) for t in data["cooperative"]),
-        intent_words=words("intent"),
-        obligation_words=words("obligation"),
-        refusal_words=words("refusal"),
-        condition_words=words("condition"),
-        reversal_verbs=words("reversal"),
-        cutoff_verbs=words("cutoff"),
-        readiness_words=words("readiness"),
-        hostile_intent=EventType(data["hostile_intent"]),
-        cooperative_intent=EventType(data["cooperative_intent"]),
-    )
 
 
 def sentence_event(
@@ -64,30 +33,115 @@ def sentence_event(
 ) -> Event | None:
     """The sentence's main event, or None when no word in it triggers one; `table` may carry a user's
     own triggers (`coding_lexicon.with_user_verbs`)."""
+    table = table or trigger_table()
+    best = _best_trigger(analyzed, sentence, table)
+    return _coded(sentence, best, actors, table) if best is not None else None
+
+
+def fallback_event(
+    analyzed: AnalyzedDocument, sentence: Sentence, actors: Sequence[Actor], table: TriggerTable
+) -> Event | None:
+    """The main event the ledger keeps where its strict reading found none, from a clear trigger only:
+    a verb (one that needs a doer only with one the grammar names: "68 were killed" is a figure), or a
+    noun heading a headline or standing as the subject of an occurrence ("clashes erupted"), never a
+    standing situation ("the war"); an intent, demand or refusal only with someone who holds it."""
+    mod = modality()
+
+    def clear(tok: Token, trigger: Trigger, etype: EventType, verb: bool) -> bool:
+        if trigger is DEMAND:
+            return bool(actors_of(subjects(tok), actors))  # "China must drop barriers"
+        if verb:
+            if trigger.needs_actor or trigger.type is EventType.DISPLACEMENT:
+                return bool(event_roles(tok, verb, trigger, table, actors)[0]) or _by_weapon(tok, table)
+            return True
+        if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
+            return False
+        head = tok.head
+        return (
+            tok.dep_ == "ROOT"
+            or (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and (head.lemma_.lower() in mod.occurrence_verbs or trigger_of(head, table) is not None)
+            )
+            or (tok.dep_ == "dobj" and head.lemma_.lower() in table.light_verbs)
+        )
+
+    best = _best_trigger(analyzed, sentence, table, clear)
+    if best is None:
+        return None
+    event = _coded(sentence, best, actors, table)
+    if best[3] is not best[2].type and not event.actors:
+        return None  # an intent or refusal of no one named
+    return event
+
+
+def _by_weapon(tok: Token, table: TriggerTable) -> bool:
+    """'killed in a car bombing', 'a roadside bomb killed': an attack told by its weapon, no doer named."""
+    weapons = actor_lexicon().weapon_nouns
+    near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    near += [p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in") for p in c.children]
+    for noun in near:
+        words = {noun.lower_, noun.lemma_.lower(), *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
+        reading = trigger_of(noun, table)
+        if words & weapons or (reading is not None and reading[0] is not None and reading[0].type is EventType.ASSAULT):
+            return True
+    return False
+
+
+def main_of(analyzed: AnalyzedDocument, sentence: Sentence, events: Sequence[Event]) -> Event | None:
+    """Among the events coded in a sentence, its main one: the trigger highest in the parse."""
+    tokens = analyzed.tokens_of(sentence)
+    here = [e for e in events if e.evidence.start == sentence.start]
+    if tokens is None or not here:
+        return None
+    by_offset = {t.idx: t for t in tokens}
+
+    def rank(e: Event) -> tuple[int, int, int]:
+        tok = by_offset.get(e.trigger.start)
+        if tok is None:
+            return (99, 1, e.trigger.start)
+        verb = tok.pos_ in ("VERB", "AUX")
+        return (_depth(tok, verb), 0 if verb else 1, tok.i)
+
+    return min(here, key=rank)
+
+
+_Best = tuple[tuple[int, int, int], Token, Trigger, EventType, bool]
+
+
+def _best_trigger(
+    analyzed: AnalyzedDocument,
+    sentence: Sentence,
+    table: TriggerTable,
+    keep: Callable[[Token, Trigger, EventType, bool], bool] | None = None,
+) -> _Best | None:
     tokens = analyzed.tokens_of(sentence)
     if tokens is None:
         return None
-    table = table or trigger_table()
-    best: tuple[tuple[int, int, int], Token, Trigger, EventType, bool] | None = None
+    best: _Best | None = None
     for tok in tokens:
         found = trigger_of(tok, table)
         trigger: Trigger
         if found is not None and found[0] is not None:
             trigger, verb = found[0], found[1]
-        elif tok.pos_ in ("VERB", "AUX") and _aux_words(tok) & modality().obligation_words:
+        elif tok.pos_ in ("VERB", "AUX") and aux_words(tok) & modality().obligation_words:
             trigger, verb = DEMAND, True  # "X must withdraw": the speaker demands it
         else:
             continue
         etype = turned_type(tok, trigger.type)
-        if etype is None:
+        if etype is None or (keep is not None and not keep(tok, trigger, etype, verb)):
             continue
         key = (_depth(tok, verb), 0 if verb else 1, tok.i)
         if best is None or key < best[0]:
             best = (key, tok, trigger, etype, verb)
-    if best is None:
-        return None
+    return best
+
+
+def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: TriggerTable) -> Event:
     _, tok, trigger, etype, verb = best
     doers, targets = event_roles(tok, verb, trigger, table, actors)
+    if not doers and any(t.pos_ == "PRON" for t in subjects(tok)):
+        doers = _speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and trigger.type is not EventType.REQUEST:
         doers, targets = _speaker_actors(tok, actors), tuple(doers) + tuple(targets)
     in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
@@ -104,41 +158,6 @@ def sentence_event(
 
 
 DEMAND = Trigger(EventType.REQUEST, "demand")
-
-
-def turned_type(tok: Token, base: EventType) -> EventType | None:
-    """The trigger's type read with its modality: intent, obligation, refusal, negation, condition."""
-    mod = modality()
-    speech = speech_table()
-    cooperative = base in mod.cooperative
-    above = governors(tok, 3)
-    lemmas = {t.lemma_.lower() for t in above} | {t.lower_ for t in above} | _aux_words(tok)
-    lemmas |= {w for t in above for w in _aux_words(t)}
-    marks = {c.lower_ for t in [tok, *above] for c in t.children if c.dep_ == "mark"}
-    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
-    if head in mod.reversal_verbs and not cooperative:
-        return EventType.RETREAT if base is EventType.SANCTION else EventType.CONCEDE
-    if head in mod.cutoff_verbs and cooperative:
-        return EventType.SANCTION
-    if any(too_to(t) for t in above):
-        return None
-    if lemmas & mod.refusal_words:
-        return EventType.REJECT
-    if negated(tok, speech.negations):
-        return EventType.REJECT if cooperative else None
-    if marks & mod.condition_words and lemmas & mod.intent_words:
-        return mod.hostile_intent
-    if lemmas & mod.obligation_words and base is not EventType.REQUEST:
-        return EventType.REQUEST
-    if base is EventType.ASSAULT and lemmas & mod.readiness_words:
-        return EventType.MOBILIZE
-    if lemmas & mod.intent_words:
-        return mod.cooperative_intent if cooperative else mod.hostile_intent
-    return base
-
-
-def _aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _depth(tok: Token, verb: bool) -> int:
