@@ -40,6 +40,7 @@ from crisisledger.extract.grammar import (
     subjects,
     too_to,
     turned_type,
+    verb_key,
 )
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import (
@@ -126,9 +127,9 @@ def extract_events(
                 if found and here is not None:
                     last_place[0] = here
                 strict.extend(found)
-            if not strict and tokens is not None:
+            if tokens is not None:
                 context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
-                strict = _main_event(analyzed, tokens, actors, table, context)
+                strict += _main_event(analyzed, tokens, actors, table, context, strict)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -180,6 +181,8 @@ def _events_at(
         return []
     if not verb and not doers:
         return []
+    if not targets and verb and etype not in NO_TARGET:
+        targets = _clause_targets(tok, doers, actors)
     if etype in NO_TARGET:
         targets = () if etype is EventType.DISPLACEMENT else targets
     if etype is EventType.INCIDENT and not targets and place is not None and place.precision in HOMES:
@@ -237,13 +240,21 @@ class _Context:
 
 
 def _main_event(
-    analyzed: AnalyzedDocument, tokens: Token, actors: Sequence[Actor], table: TriggerTable, ctx: _Context
+    analyzed: AnalyzedDocument,
+    tokens: Token,
+    actors: Sequence[Actor],
+    table: TriggerTable,
+    ctx: _Context,
+    strict: Sequence[Event],
 ) -> list[Event]:
-    """The sentence's main event read the event-data way, where the strict reading found none."""
-    from crisisledger.extract.main_event import fallback_event  # it reads triggers with this module
+    """The sentence's main event read the event-data way, where the strict reading found none or
+    only events below it ("staged a hunger strike to demand X": the protest, not only the demand)."""
+    from crisisledger.extract.main_event import fallback_event, main_of  # they read triggers with this module
 
     main = fallback_event(analyzed, ctx.sentence, actors, table)
-    if main is None:
+    if main is None or any(e.trigger.start == main.trigger.start for e in strict):
+        return []
+    if strict and main_of(analyzed, ctx.sentence, [*strict, main]) is not main:
         return []
     tok = next(t for t in tokens if t.idx == main.trigger.start)
     place = _event_place(tok, ctx.places, ctx.last_place, main.type in PLACE_OBJECT_TYPES)
@@ -266,7 +277,7 @@ def _main_event(
 
 
 def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
-    lemma = tok.lemma_.lower()
+    lemma = verb_key(tok, table.verbs) if tok.pos_ == "VERB" else tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in table.verbs and tok.dep_ != "amod":
         for cand in table.verbs[lemma]:
             if not cand.requires:
@@ -284,7 +295,7 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
         key = _noun_phrase_key(tok, table) or lemma
         head = tok.head
-        if head.pos_ == "VERB" and head.lemma_.lower() in table.verbs and head.dep_ != "amod":
+        if head.pos_ == "VERB" and verb_key(head, table.verbs) in table.verbs and head.dep_ != "amod":
             return None  # "signed a deal": the verb makes the event
         if key in table.nouns:
             return table.nouns[key], False
@@ -351,6 +362,23 @@ def _roles(
     return tuple(doers), tuple(targets)
 
 
+def _clause_targets(tok: Token, doers: Sequence[Actor], actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """The first actor named after the trigger inside its own clause ("met in Paris with X",
+    "sent troops to help X"): who the act was aimed at when no object names one."""
+    lo, hi = tok.idx + len(tok.text), tok.right_edge.idx + len(tok.right_edge.text)
+    nested = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for c in tok.subtree
+        if c.dep_ in ("ccomp", "relcl", "parataxis") and c.i != tok.i
+    ]
+    taken = {d.id for d in doers}
+    for a in actors:
+        inside = lo <= a.start < hi and not any(x <= a.start < y for x, y in nested)
+        if inside and a.id not in taken and a.kind is not ActorKind.MEDIA:
+            return (a,)
+    return ()
+
+
 def _civilian_places(objs: list[Token], table: TriggerTable) -> list[Actor]:
     """An attack on villages, homes or hospitals targets the civilians living there."""
     out = []
@@ -373,7 +401,7 @@ def _noun_roles(
     doers += actors_of(preposition_objects(tok, ("by", "from")), actors)
     targets = actors_of(preposition_objects(tok, ("on", "against", "of", "with", "to", "into")), actors)
     head = tok.head
-    if not doers and tok.dep_ == "dobj" and head.lemma_.lower() in table.light_verbs:
+    if not doers and tok.dep_ == "dobj" and verb_key(head, table.light_verbs) in table.light_verbs:
         doers = actors_of(subjects(head), actors)
         targets = targets or actors_of(preposition_objects(head, table.target_preps), actors)
     return tuple(doers), tuple(a for a in targets if a.id not in {d.id for d in doers})

@@ -21,6 +21,24 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 HOLDING_PREPS = frozenset({"of", "for"})
 
 
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""))
+
+
+def verb_key(tok: Token, known: Iterable[str] | dict[str, Any] | frozenset[str]) -> str:
+    """The token's lemma, or, where the tagger's lemma is not a known word and a plain de-inflection
+    of the word is ("staged" lemmatised as "stag"), that form."""
+    lemma = str(tok.lemma_).lower()
+    if lemma in known:
+        return lemma
+    word = str(tok.lower_)
+    for cut, add in INFLECTIONS:
+        if word.endswith(cut) and len(word) - len(cut) >= 3:
+            form = word[: len(word) - len(cut)] + add
+            if form in known:
+                return form
+    return lemma
+
+
 def conjuncts(token: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Erdogan and Aliyev")."""
     out = [token]

@@ -23,7 +23,7 @@ from crisisledger.extract.coding_lexicon import (
     trigger_table,
 )
 from crisisledger.extract.events import event_mode, event_roles, trigger_of
-from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type
+from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type, verb_key
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
 
@@ -63,7 +63,7 @@ def fallback_event(
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and (head.lemma_.lower() in mod.occurrence_verbs or trigger_of(head, table) is not None)
             )
-            or (tok.dep_ == "dobj" and head.lemma_.lower() in table.light_verbs)
+            or (tok.dep_ == "dobj" and verb_key(head, table.light_verbs) in table.light_verbs)
         )
 
     best = _best_trigger(analyzed, sentence, table, clear)
