@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -184,7 +185,7 @@ def _alias_keys(aliases: Iterable[str], main: str, keep_codes: bool) -> set[str]
 def write_index(rows: Iterable[PlaceRow], out_path: Path) -> Path:
     """Writes rows (plus the supplement) to a fresh SQLite file, atomically."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(out_path.suffix + ".tmp")
+    tmp = out_path.with_suffix(f"{out_path.suffix}.{os.getpid()}.tmp")  # concurrent first runs never collide
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(
