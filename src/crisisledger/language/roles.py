@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -60,9 +61,17 @@ def _is_boilerplate(facts: SentenceFacts, text: str) -> bool:
     if facts.after_title and facts.line_alone and (_BYLINE.match(text) or _DATELINE.match(text)):
         return True
     near_end = facts.index >= facts.count * 0.8 or facts.count - facts.index <= 3
-    lowered = text.lower()
-    cues = word_set("roles", "boilerplate_cues")
-    return near_end and len(text) < 200 and any(cue in lowered for cue in cues)
+    return near_end and len(text) < 200 and bool(_cue_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    """Footer cues as whole words ("subscribe" but not "subscribers"); cues with punctuation as written."""
+    parts = []
+    for cue in sorted(word_set("roles", "boilerplate_cues"), key=len, reverse=True):
+        escaped = re.escape(cue)
+        parts.append(escaped if not cue[:1].isalnum() else rf"\b{escaped}" + (r"\b" if cue[-1:].isalnum() else ""))
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _is_quote(text: str) -> bool:
@@ -76,6 +85,14 @@ def _lemmas(facts: SentenceFacts) -> list[str]:
     if facts.tokens is not None:
         return [t.lemma_.lower() for t in facts.tokens]
     return re.findall(r"[\w’']+", facts.text.lower())
+
+
+def _common_lemmas(facts: SentenceFacts) -> set[str]:
+    """Lemmas of the words that are not names (capitalised past the first word)."""
+    if facts.tokens is None:
+        return set()
+    first = facts.tokens[0].i if len(facts.tokens) else 0
+    return {t.lemma_.lower() for t in facts.tokens if t.i == first or not t.text[:1].isupper()}
 
 
 def _root(facts: SentenceFacts) -> Any:
@@ -101,9 +118,11 @@ def _is_commentary(facts: SentenceFacts, text: str) -> bool:
     if len(lemmas) < 6 or _main_clause_attributed(facts, lemmas):
         return False
     evaluative = word_set("roles", "evaluative")
-    words = set(re.findall(r"[\w’']+", text.lower()))
-    n_eval = len(words & evaluative) + sum(1 for lemma in set(lemmas) - words if lemma in evaluative)
+    # Capitalised words past the first are names ("the Socialist Party"), not the writer's judgement.
+    tokens = re.findall(r"[\w’']+", text)
+    words = {w.lower() for i, w in enumerate(tokens) if i == 0 or not w[0].isupper()}
     lowered = text.lower()
+    n_eval = len(words & evaluative) + len((_common_lemmas(facts) - words) & evaluative)
     opener = any(lowered.startswith(o) for o in load_lexicon("roles")["discourse_openers"])
     root = _root(facts)
     arguments, modals = word_set("roles", "argument_verbs"), word_set("roles", "judgement_modals")
