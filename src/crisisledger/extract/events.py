@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from crisisledger.extract.coding_attribution import Frame, certainty_at, find_frames
 from crisisledger.extract.coding_dates import carry, event_date
@@ -43,6 +44,7 @@ from crisisledger.extract.grammar import (
     verb_key,
 )
 from crisisledger.language.nlp import AnalyzedDocument
+from crisisledger.lexicon.loader import load_lexicon
 from crisisledger.model import (
     Actor,
     ActorKind,
@@ -104,6 +106,7 @@ def extract_events(
         return (), tuple(figures)
     frames = find_frames(analyzed, actors)
     table = table or trigger_table()
+    times = _clock_times_dated(times)
     drafts: list[Event] = []
     last_place: list[Place | None] = [None]
     carried: tuple[int, DateRange | None] = (-1, None)
@@ -276,7 +279,17 @@ def _main_event(
     ]
 
 
+def _clock_times_dated(times: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """(Linking, issue 5.) "at 04:17 on Monday": the clock time alone carries only the report's day, so
+    an event dates by the day written right after it; a clock time with no day beside it stays."""
+    days = [t for t in times if t.range is not None and "T" not in (t.timex or "")]
+    return [t for t in times if "T" not in (t.timex or "") or not any(0 <= d.start - t.end <= 5 for d in days)]
+
+
 def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
+    forced = _by_force_or_rescue(tok)
+    if forced is not None:
+        return forced, True
     lemma = verb_key(tok, table.verbs) if tok.pos_ == "VERB" else tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in table.verbs and tok.dep_ != "amod":
         for cand in table.verbs[lemma]:
@@ -299,6 +312,32 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
             return None  # "signed a deal": the verb makes the event
         if key in table.nouns:
             return table.nouns[key], False
+    return None
+
+
+@lru_cache(maxsize=1)
+def _force_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_lexicon("triggers")
+    rescue = data.get("rescue") or {}
+    words = (data.get("incident_subjects") or [], rescue.get("verbs") or [], rescue.get("cues") or [])
+    return tuple(frozenset(str(w).lower() for w in ws) for ws in words)  # type: ignore[return-value]
+
+
+def _by_force_or_rescue(tok: Token) -> Trigger | None:
+    """(Linking, issue 5.) A verb whose subject is a natural force or an accident is an INCIDENT whatever
+    the verb ("an earthquake struck", "a quake centred near X", "a fire broke out"); pulling someone alive
+    from rubble is a rescue (AID). Words in triggers.yaml (`incident_subjects`, `rescue`)."""
+    if tok.pos_ != "VERB" or tok.dep_ == "amod":
+        return None
+    forces, rescue_verbs, rescue_cues = _force_lexicon()
+    nouns = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
+    for noun in nouns:
+        owned = any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.children)
+        if noun.lemma_.lower() in forces and not owned:  # "Israeli fire killed": gunfire, not a blaze
+            return Trigger(EventType.INCIDENT, "incident")
+    near = {g.lemma_.lower() for c in tok.children for g in (c, *c.children)}
+    if tok.lemma_.lower() in rescue_verbs and near & rescue_cues:
+        return Trigger(EventType.AID, "rescue")
     return None
 
 
