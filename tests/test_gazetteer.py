@@ -173,3 +173,31 @@ def test_normalize_is_idempotent_and_variants_contain_it(name: str) -> None:
 def test_code_detection() -> None:
     assert looks_like_code("CDG") and looks_like_code("KJFK")
     assert not looks_like_code("Goris") and not looks_like_code("Rome")
+
+
+def test_us_counties_are_indexed_in_their_state(gaz: Gazetteer) -> None:
+    found = [c for c in gaz.candidates("Lamar County") if c.feature == "ADM2"]
+    assert {c.admin1 for c in found} >= {"TX", "AL", "GA", "MS"}
+    assert all(c.country == "USA" and c.precision == PlacePrecision.ADMIN for c in found)
+    texas = next(c for c in found if c.admin1 == "TX")
+    assert 33.4 < texas.lat < 33.9 and -95.9 < texas.lon < -95.3  # around Paris, Texas
+    assert gaz.candidates("Lamar Co.")  # the abbreviation local papers use
+
+
+def test_county_table_weighs_points_and_skips_independent_cities() -> None:
+    from crisisledger.gazetteer.counties import generate, short_forms
+
+    counties = [
+        {"name": "Alpha County", "state": "TX"},
+        {"name": "Beta city", "state": "VA"},
+        {"name": "Gamma Parish", "state": "LA"},
+    ]
+    points = [
+        {"lat": "30.0", "lon": "-95.0", "name": "Big", "admin1": "Texas", "admin2": "Alpha County", "cc": "US"},
+        {"lat": "31.0", "lon": "-96.0", "name": "Small", "admin1": "Texas", "admin2": "Alpha County", "cc": "US"},
+        {"lat": "38.0", "lon": "-77.0", "name": "Beta", "admin1": "Virginia", "admin2": "Beta city", "cc": "US"},
+    ]
+    rows = generate(counties, {"Texas": "TX", "Virginia": "VA"}, points, {("big", 300, -950): 9000})
+    assert [r.name for r in rows] == ["Alpha County"]  # no independent city, no county without a town
+    assert rows[0].population == 10_000 and rows[0].lat == pytest.approx(30.1)
+    assert short_forms("Alpha County") == ("Alpha Co.",) and short_forms("Beta city") == ()

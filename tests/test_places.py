@@ -242,3 +242,47 @@ def test_demonym_before_a_territorial_noun_is_the_country(gaz: Gazetteer) -> Non
     assert found["Turkish"].country == "TUR" and found["Turkish"].precision == PlacePrecision.COUNTRY
     assert found["Syrian"].country == "SYR"
     assert "Azeri" not in found  # before an actor noun the demonym names an actor
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "name", "admin1"),
+    [
+        # a town and a county the report names settle each other: Paris in Lamar County is in Texas
+        (
+            "Paris police made an arrest on Friday. Lamar County deputies helped.",
+            {"Paris": "GPE", "Lamar County": "GPE"},
+            "Paris",
+            "TX",
+        ),
+        (
+            "Paris police made an arrest on Friday. Lamar County deputies helped.",
+            {"Paris": "GPE", "Lamar County": "GPE"},
+            "Lamar County",
+            "TX",
+        ),
+    ],
+)
+def test_towns_and_counties_settle_each_other(
+    gaz: Gazetteer, text: str, entities: dict[str, str], name: str, admin1: str
+) -> None:
+    places = [p for p in extract_places(analyzed(text, entities), gaz) if p.text == name]
+    assert places and all(p.country == "USA" for p in places)
+    unit = next(c for c in gaz.candidates(name) if c.admin1 == admin1)
+    assert all(abs(p.lat - unit.lat) < 0.5 and abs(p.lon - unit.lon) < 0.5 for p in places if p.lat and p.lon)
+
+
+def test_a_country_name_yields_to_a_town_only_on_local_evidence(gaz: Gazetteer) -> None:
+    local = "The Peru school board met on Monday. Miami County officials said Peru would pay."
+    found = by_text(extract_places(analyzed(local, {"Peru": "GPE", "Miami County": "GPE"}), gaz))
+    assert found["Peru"].precision == PlacePrecision.TOWN and found["Peru"].country == "USA"
+    # a named state alone is no local evidence, and another foreign country keeps the name a country
+    for text in ("An Indiana man was detained in Peru.", "Indiana teachers visited Peru and Chile."):
+        ents = {"Indiana": "GPE", "Peru": "GPE", "Chile": "GPE"}
+        found = by_text(extract_places(analyzed(text, {k: v for k, v in ents.items() if k in text}), gaz))
+        assert found["Peru"].precision == PlacePrecision.COUNTRY and found["Peru"].country == "PER"
+
+
+def test_a_country_keeps_its_name_next_to_its_own_places(gaz: Gazetteer) -> None:
+    text = "Protests spread in Lebanon. Crowds gathered in Tyre and Sidon, near Lebanon, Ohio's namesake."
+    found = by_text(extract_places(analyzed(text, {"Lebanon": "GPE", "Tyre": "GPE", "Sidon": "GPE"}), gaz))
+    assert found["Lebanon"].country == "LBN" and found["Lebanon"].precision == PlacePrecision.COUNTRY

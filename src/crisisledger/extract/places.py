@@ -49,6 +49,9 @@ _NEAR_KM = 161.0
 _BIG_CITY = 1_000_000
 _NEAR_WEIGHT = 0.8  # per other name resolved within _NEAR_KM, up to three
 _ADMIN_WEIGHT = 1.5  # the admin-1 unit the other names point to
+_COUNTY_KM = 40.0  # a town this near a county's point is taken to lie in it
+_COUNTY_WEIGHT = 2.0  # a town and a county the report names that fit each other ('Huntsville', 'Walker County')
+_ABROAD_KM = 2000.0  # another place this near a country keeps a same-name town from taking its name
 
 
 @dataclass
@@ -68,6 +71,8 @@ class _Focus:
     country: str | None = None
     admin_weight: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # unit -> name -> weight
     anchors: list[tuple[str, Candidate]] = field(default_factory=list)  # (name key, chosen place)
+    counties: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, county candidates)
+    towns: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, town candidates)
 
     def share(self, iso3: str | None) -> float:
         if not iso3 or not self.votes:
@@ -90,6 +95,10 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     for m in mentions:
         m.chosen = _resolve(m, text, focus)
     for _ in range(2):  # admin-1 units, then the places near the others, known from the pass before
+        _gather_context(mentions, text, focus)
+        for m in mentions:
+            m.chosen = _resolve(m, text, focus)
+    if _yield_countries(mentions, text, focus, analyzed, gazetteer):
         _gather_context(mentions, text, focus)
         for m in mentions:
             m.chosen = _resolve(m, text, focus)
@@ -378,7 +387,15 @@ def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
     """The admin-1 units the report names or its towns lie in (weighted by mentions), and the resolved
     towns and units that anchor the others ('Sarnia' pulls 'London' to Ontario)."""
     weight: defaultdict[tuple[str, str], defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    focus.anchors = []
+    focus.anchors, focus.counties, focus.towns = [], [], []
+    for m in mentions:
+        key = normalize(text[m.start : m.end])
+        counties = [c for c in m.candidates if c.feature == "ADM2"]
+        towns = [c for c in m.candidates if c.precision == PlacePrecision.TOWN and c.admin1]
+        if counties:
+            focus.counties.append((key, counties))
+        elif towns and m.source != "run":
+            focus.towns.append((key, towns))
     for m in mentions:
         c = m.chosen
         if c is None or not c.country or not c.admin1:
@@ -400,7 +417,10 @@ def _nearby(c: Candidate, key: str, focus: _Focus) -> int:
     for other_key, a in focus.anchors:
         if other_key == key or other_key in names:
             continue
-        if a.precision == PlacePrecision.ADMIN:
+        if a.feature == "ADM2":  # a county: the towns in it, the counties and units around it
+            if _km(a.lat, a.lon, c.lat, c.lon) <= (_COUNTY_KM if c.precision == PlacePrecision.TOWN else _NEAR_KM):
+                names.add(other_key)
+        elif a.precision == PlacePrecision.ADMIN:
             if a.country == c.country and a.admin1 == c.admin1 and c.precision != PlacePrecision.ADMIN:
                 names.add(other_key)
         elif _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM:
@@ -451,7 +471,87 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
         score += _ADMIN_WEIGHT * min(1.0, sum(w for n, w in others.items() if n != key))
     if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN):
         score += _NEAR_WEIGHT * min(_nearby(c, key, focus), 3)
+    if _fits_county(c, key, focus):
+        score += _COUNTY_WEIGHT
     return score
+
+
+def _fits_county(c: Candidate, key: str, focus: _Focus) -> bool:
+    """A town in a county the report names, or a county holding a town it names, whichever of their
+    same-name candidates is chosen ('Huntsville' and 'Walker County' settle each other in Texas)."""
+    if c.precision == PlacePrecision.TOWN:
+        others = focus.counties
+    elif c.feature == "ADM2":
+        others = focus.towns
+    else:
+        return False
+    return any(
+        o.admin1 == c.admin1 and o.country == c.country and _km(o.lat, o.lon, c.lat, c.lon) <= _COUNTY_KM
+        for other_key, options in others
+        if other_key != key
+        for o in options
+    )
+
+
+def _yield_countries(
+    mentions: list[_Mention], text: str, focus: _Focus, analyzed: AnalyzedDocument, gazetteer: Gazetteer
+) -> bool:
+    """A country name that is also a town or admin unit ('Lebanon', Ohio; 'Georgia', the state) yields to it
+    when local evidence points there (its admin-1 unit or county named, a named town near it) and nothing
+    else in the report is in or near the country (no other place, no demonym of it). True when any did."""
+    demonyms = {gazetteer.country_for_word(e.text) for e in analyzed.entities if e.label == "NORP"}
+    changed: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        country, key = m.chosen, normalize(text[m.start : m.end])
+        if country is None or country.precision != PlacePrecision.COUNTRY or key in changed:
+            continue
+        local = [
+            c
+            for c in m.candidates
+            if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN)
+            and c.country != country.country
+            and normalize(c.name) == key
+            and _local_evidence(c, key, focus)
+        ]
+        home = {c.country for c in local}
+        if not local or country.country in demonyms or _context_abroad(country, home, key, mentions, text):
+            continue
+        changed[key] = [max(local, key=lambda c: _score(c, key, None, focus))]
+    for m in mentions:
+        yielded = changed.get(normalize(text[m.start : m.end]))
+        if yielded:
+            m.candidates, m.chosen = yielded, yielded[0]
+    return bool(changed)
+
+
+def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:
+    """Town-level evidence: a state holding two of the report's towns or a county of it; a town with a
+    county around it or another named town near it (a named state alone is not enough: 'an Ohio man was
+    held in Lebanon')."""
+    if c.precision == PlacePrecision.ADMIN:
+        return sum(w for n, w in focus.admin_weight.get((c.country or "", c.admin1 or ""), {}).items() if n != key) >= 1
+    near = any(
+        other != key
+        and a.precision == PlacePrecision.TOWN
+        and _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM
+        for other, a in focus.anchors
+    )
+    return near or _fits_county(c, key, focus)
+
+
+def _context_abroad(
+    country: Candidate, home: set[str | None], key: str, mentions: list[_Mention], text: str
+) -> bool:
+    """Another name of the report resolved in or near the country, or another foreign country named."""
+    for m in mentions:
+        c = m.chosen
+        if c is None or normalize(text[m.start : m.end]) == key:
+            continue
+        if c.country == country.country or _km(c.lat, c.lon, country.lat, country.lon) <= _ABROAD_KM:
+            return True
+        if c.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and c.country not in home:
+            return True
+    return False
 
 
 def _resolve(m: _Mention, text: str, focus: _Focus) -> Candidate | None:

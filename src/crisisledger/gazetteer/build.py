@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from crisisledger.gazetteer import admin1
+from crisisledger.gazetteer import admin1, counties
 from crisisledger.gazetteer.normalize import is_latin, looks_like_code, variants
 from crisisledger.model import PlacePrecision
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DATA = Path(__file__).with_name("data")
 _ADMIN_SUFFIXES = ("region", "province", "oblast", "governorate", "state", "district")
 
@@ -52,7 +52,7 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 
 def supplement_rows() -> Iterator[PlaceRow]:
-    """Countries, admin-1 units and named areas from the shipped CSV tables."""
+    """Countries, admin-1 units, US counties and named areas from the shipped CSV tables."""
     for r in read_countries():
         if not r["lat"]:
             continue
@@ -89,6 +89,19 @@ def supplement_rows() -> Iterator[PlaceRow]:
             "ADM1",
             a.admin1,
             tuple(names),
+        )
+    for c in counties.read():  # US counties: admin-2 units local news names more than states
+        yield PlaceRow(
+            None,
+            c.name,
+            c.lat,
+            c.lon,
+            "USA",
+            PlacePrecision.ADMIN,
+            c.population,
+            "ADM2",
+            c.state,
+            (c.name, *counties.short_forms(c.name)),
         )
     with (DATA / "areas.csv").open(newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
