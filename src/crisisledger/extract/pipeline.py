@@ -6,20 +6,28 @@ order is time → places → figures → actors → events → claims (architect
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
+from crisisledger.extract.actors import extract_actors
+from crisisledger.extract.claims import extract_claims
+from crisisledger.extract.events import extract_events
+from crisisledger.extract.figures import extract_figures
+from crisisledger.extract.places import extract_places
+from crisisledger.extract.time import extract_times
+from crisisledger.gazetteer import Gazetteer, default_gazetteer
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Extraction
 
+# `stage@version` of every stage, in order; bump a version when a stage's output changes on purpose,
+# so a ledger knows which coder wrote what (Extraction.stages).
 STAGES = (
     "language@1",
-    "time@1",
-    "places@1",
+    "time@3",
+    "places@3",
     "figures@1",
-    "actors@1",
-    "events@1",
-    "claims@1",
+    "actors@2",
+    "events@3",
+    "claims@2",
 )
 
 
@@ -27,23 +35,15 @@ STAGES = (
 class Context:
     """What the extractors share across documents: the gazetteer (loaded once per process)."""
 
-    gazetteer: Any
+    gazetteer: Gazetteer
 
 
 def default_context() -> Context:
-    from crisisledger.gazetteer import default_gazetteer
-
     return Context(gazetteer=default_gazetteer())
 
 
 def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
-    from crisisledger.extract.actors import extract_actors
-    from crisisledger.extract.claims import extract_claims
-    from crisisledger.extract.events import extract_events
-    from crisisledger.extract.figures import extract_figures
-    from crisisledger.extract.places import extract_places
-    from crisisledger.extract.time import extract_times
-
+    """Every extractor in order; each reads the document and what the earlier ones produced."""
     hints = tuple((e.start, e.end) for e in analyzed.entities if e.label in ("DATE", "TIME"))
     times = extract_times(analyzed.text, analyzed.document.published, hints, doc=analyzed.doc)
     places = extract_places(analyzed, context.gazetteer)
@@ -51,7 +51,7 @@ def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
     actors = extract_actors(analyzed, places, context.gazetteer)
     events, figures = extract_events(analyzed, actors, times, places, figures)
     claims = extract_claims(analyzed, actors)
-    x = Extraction(
+    return Extraction(
         document=analyzed.document,
         sentences=analyzed.sentences,
         times=times,
@@ -62,4 +62,3 @@ def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
         claims=claims,
         stages=STAGES,
     )
-    return replace(x)

@@ -7,12 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from crisisledger.errors import CrisisLedgerError, InputError
+from crisisledger.export.canonical import document_record
+from crisisledger.extract.pipeline import Context, default_context, extract
 from crisisledger.intake.documents import to_document
 from crisisledger.intake.readers import DEFAULT_MAX_BYTES, Overrides, RawReport, expand, read_path
+from crisisledger.language.analyze import analyze
 from crisisledger.ledger.store import Store
 from crisisledger.model import Document
 
@@ -59,23 +63,13 @@ def read_stdin(data: bytes, overrides: Overrides) -> Iterator[Document | InputEr
 
 def extract_record(document: Document) -> dict[str, Any]:
     """The whole flow for one document, in this process: language, extract, canonical object."""
-    from crisisledger.export.canonical import document_record
-    from crisisledger.extract.pipeline import extract
-    from crisisledger.language.analyze import analyze
-
     return document_record(extract(analyze(document), _context()))
 
 
-_CONTEXT: Any = None
-
-
-def _context() -> Any:
-    global _CONTEXT
-    if _CONTEXT is None:
-        from crisisledger.extract.pipeline import default_context
-
-        _CONTEXT = default_context()
-    return _CONTEXT
+@lru_cache(maxsize=1)
+def _context() -> Context:
+    """One context (gazetteer) per process, workers included."""
+    return default_context()
 
 
 def _safe_extract(document: Document) -> dict[str, Any] | str:
