@@ -327,9 +327,14 @@ def _by_force_or_rescue(tok: Token) -> Trigger | None:
     """(Linking, issue 5.) A verb whose subject is a natural force or an accident is an INCIDENT whatever
     the verb ("an earthquake struck", "a quake centred near X", "a fire broke out"); pulling someone alive
     from rubble is a rescue (AID). Words in triggers.yaml (`incident_subjects`, `rescue`)."""
+    forces, rescue_verbs, rescue_cues = _force_lexicon()
+    if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and tok.dep_ != "compound" and tok.lemma_.lower() in forces:
+        # "Monday's fuel depot explosion": the event told again, dated by its own possessive; no doer needed
+        # (a plural, "Monday's earthquakes", tells several)
+        dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children)
+        return Trigger(EventType.INCIDENT, "incident") if dated else None
     if tok.pos_ != "VERB" or tok.dep_ == "amod":
         return None
-    forces, rescue_verbs, rescue_cues = _force_lexicon()
     nouns = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
     for noun in nouns:
         owned = any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.children)

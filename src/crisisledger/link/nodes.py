@@ -90,9 +90,17 @@ def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Ru
     )
 
 
+def modes_agree(a: EventNode, b: EventNode, r: Rules) -> bool:
+    """Where the mode says what happened (an earthquake, a fire), two known, different modes are two events."""
+    if a.type != b.type or a.type not in r.modes_must_agree:
+        return True
+    known = {m for m in (a.mode, b.mode) if m and m not in r.default_modes}
+    return len(known) < 2 or known in r.agreeing_modes
+
+
 def types_compatible(a: EventNode, b: EventNode, r: Rules) -> bool:
     if a.type == b.type:
-        return True
+        return modes_agree(a, b, r)
     pair = {a.type, b.type}
     return any(p.types == pair and (p.modes is None or a.mode in p.modes or b.mode in p.modes) for p in r.type_pairs)
 
@@ -103,13 +111,14 @@ def _coarse(n: EventNode, r: Rules) -> bool:
 
 
 def place_distance(a: EventNode, b: EventNode, r: Rules) -> float | None:
-    """0..1 (share of the tolerance used) when the places may be one, else None."""
+    """0..1 (share of the tolerance used) when the places may be one, else None. A match no finer than a
+    country (or of two events without places) uses it all: it says little, so measured matches go first."""
     if a.level is None or b.level is None:
-        return 0.5 if a.level is None and b.level is None else None
+        return 1.0 if a.level is None and b.level is None else None
     if a.level == "region" or b.level == "region":
-        return 0.5 if a.region is not None and a.region == b.region else None
+        return 1.0 if a.region is not None and a.region == b.region else None
     if _coarse(a, r) or _coarse(b, r):
-        return 0.5 if a.country is not None and a.country == b.country else None
+        return 1.0 if a.country is not None and a.country == b.country else None
     coarser = max(a.level, b.level, key=r.level)
     tolerance = r.cluster_tolerance_km.get(coarser, max(r.cluster_tolerance_km.values()))
     d = km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]

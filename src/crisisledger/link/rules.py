@@ -36,6 +36,9 @@ class Rules:
     rows: int
     same_outlet_jaccard: float
     other_outlet_jaccard: float
+    modes_must_agree: frozenset[str] = frozenset()
+    agreeing_modes: frozenset[frozenset[str]] = frozenset()
+    default_modes: frozenset[str] = frozenset()
 
     def level(self, precision: str | None) -> int:
         """Rank of a place precision, finest 0; unknown precision counts as a town."""
@@ -75,6 +78,9 @@ def _rules(raw: dict[str, Any]) -> Rules:
         rows=int(raw["minhash_rows"]),
         same_outlet_jaccard=float(raw["same_outlet_jaccard"]),
         other_outlet_jaccard=float(raw["other_outlet_jaccard"]),
+        modes_must_agree=frozenset(raw.get("modes_must_agree") or []),
+        agreeing_modes=frozenset(frozenset(p) for p in raw.get("agreeing_modes") or []),
+        default_modes=frozenset(raw.get("default_modes") or []),
     )
 
 

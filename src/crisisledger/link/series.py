@@ -18,6 +18,7 @@ from typing import Any
 from crisisledger.link.clusters import counted, place_core
 from crisisledger.link.nodes import km, number
 from crisisledger.link.rules import Rules, rules
+from crisisledger.link.scopes import absorb_contained, series_figures
 
 INF = float("inf")
 
@@ -26,10 +27,12 @@ INF = float("inf")
 class Fig:
     document: Mapping[str, Any]
     figure: Mapping[str, Any]
+    grouped_at: Mapping[str, Any] | None = None  # the place it is grouped by, when not its own
+    countries: tuple[str, ...] = ()  # two or more: a figure counting these countries together
 
     @property
     def place(self) -> Mapping[str, Any]:
-        return self.figure.get("place") or {}
+        return (self.grouped_at if self.grouped_at is not None else self.figure.get("place")) or {}
 
     @property
     def when(self) -> str:
@@ -53,6 +56,14 @@ def who_group(who: str | None, r: Rules) -> str:
     text = " ".join(re.findall(r"[a-z]+", (who or "").casefold()))
     found = [(text.rfind(w), g) for w, g in r.who_words.items() if re.search(rf"\b{re.escape(w)}\b", text)]
     return max(found)[1] if found else "people"
+
+
+def _level_of(f: Fig, r: Rules) -> str:
+    return "countries" if f.countries else _place_level(f.place, r)
+
+
+def _signature_of(f: Fig, r: Rules) -> str:
+    return "+".join(f.countries) if f.countries else _place_signature(f.place, _place_level(f.place, r))
 
 
 def _place_level(place: Mapping[str, Any], r: Rules) -> str:
@@ -87,8 +98,14 @@ def _place_groups(figs: Sequence[Fig], r: Rules) -> list[tuple[str, str, list[Fi
     out: list[tuple[str, str, list[Fig]]] = []
     by_level: dict[str, list[Fig]] = {}
     for f in figs:
-        by_level.setdefault(_place_level(f.place, r), []).append(f)
+        by_level.setdefault(_level_of(f, r), []).append(f)
     for level, members in sorted(by_level.items()):
+        if level == "countries":
+            together: dict[str, list[Fig]] = {}
+            for f in members:
+                together.setdefault(_signature_of(f, r), []).append(f)
+            out.extend((level, key, fs) for key, fs in sorted(together.items()))
+            continue
         places: dict[str, Mapping[str, Any]] = {}
         for f in members:
             places.setdefault(_place_signature(f.place, level), f.place)
@@ -103,7 +120,7 @@ def _place_groups(figs: Sequence[Fig], r: Rules) -> list[tuple[str, str, list[Fi
         for f in members:
             grouped.setdefault(_root(parent, _place_signature(f.place, level)), []).append(f)
         out.extend((level, key, fs) for key, fs in sorted(grouped.items()))
-    return out
+    return absorb_contained(out, r)
 
 
 def _root(parent: dict[str, str], x: str) -> str:
@@ -142,10 +159,9 @@ def group_figures(records: Iterable[Mapping[str, Any]], r: Rules | None = None) 
     r = r or rules()
     blocks: dict[tuple[str, str], list[Fig]] = {}
     for record in records:
-        for f in record.get("figures", []):
-            if f["kind"] in r.series_kinds:
-                kind = r.series_kind(f["kind"])
-                blocks.setdefault((kind, who_group(f.get("who"), r)), []).append(Fig(record["document"], f))
+        for fig in series_figures(record, r):
+            kind = r.series_kind(fig.figure["kind"])
+            blocks.setdefault((kind, who_group(fig.figure.get("who"), r)), []).append(fig)
     out = []
     for (kind, who), figs in sorted(blocks.items()):
         for level, place, by_place in _place_groups(figs, r):
@@ -249,15 +265,16 @@ def _show(f: Fig) -> str:
 def build_series(key: str, figs: Sequence[Fig], r: Rules | None = None) -> dict[str, Any]:
     r = r or rules()
     kind, who, _, since = key.split("|")
-    places = Counter(_place_signature(f.place, _place_level(f.place, r)) for f in figs)
+    own = [Fig(f.document, f.figure) for f in figs]  # the series shows the places the figures name
+    places = Counter(_signature_of(f, r) for f in own)
     top = min(places, key=lambda p: (-places[p], p))
-    place = next(f.place for f in figs if _place_signature(f.place, _place_level(f.place, r)) == top)
+    place = next(f.place for f in own if _signature_of(f, r) == top)
     last, high = latest(figs), highest_credible(figs, r)
     return {
         "id": series_id(key),
         "kind": kind,
         "who": who,
-        "place": place_core(place) if place else None,
+        "place": place_core(place) if place and not key.split("|")[2].startswith("countries:") else None,
         "since": since or None,
         "points": [
             {
