@@ -286,3 +286,12 @@ def test_a_country_keeps_its_name_next_to_its_own_places(gaz: Gazetteer) -> None
     text = "Protests spread in Lebanon. Crowds gathered in Tyre and Sidon, near Lebanon, Ohio's namesake."
     found = by_text(extract_places(analyzed(text, {"Lebanon": "GPE", "Tyre": "GPE", "Sidon": "GPE"}), gaz))
     assert found["Lebanon"].country == "LBN" and found["Lebanon"].precision == PlacePrecision.COUNTRY
+
+
+def test_a_dateline_after_a_headline_is_a_place_and_sets_the_focus(gaz: Gazetteer) -> None:
+    text = "Council weighs new budget. GORIS — The council met on Monday. Officials from Yerevan attended."
+    found = by_text(extract_places(analyzed(text, {"Yerevan": "GPE"}), gaz))
+    assert found["GORIS"].country == "ARM" and found["GORIS"].precision == PlacePrecision.TOWN
+    # a capitalised word before a dash in running text is no dateline
+    text = "He said it plainly. Nothing — not even Yerevan — would change."
+    assert "Nothing" not in by_text(extract_places(analyzed(text, {"Yerevan": "GPE"}), gaz))

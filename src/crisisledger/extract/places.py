@@ -192,6 +192,9 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
 
     for start, end, hint in _settlement_patterns(text):
         add(start, end, "pattern", hint)
+    for start, end in _datelines(text):
+        if gazetteer.has(text[start:end]):
+            add(start, end, "pattern")
     for e in analyzed.entities:
         if e.label in PLACE_LABELS:
             s, t = _clean(text, e.start, e.end)
@@ -210,6 +213,28 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
             taken.append((start, end))
             mentions.append(_Mention(start, end, "pattern", PlacePrecision.COUNTRY, [country]))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_DATELINE_AT_START = re.compile(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )")
+# after a headline or at a paragraph's start the name must be in capitals: 'Title. BANTAM — A ...'
+_DATELINE_LATER = re.compile(
+    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"  # the name, in capitals
+    r"(?:,[^\n,.]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–| -{1,2} )"  # ', Region (Agency) —'
+)
+_HEADLINE_CHARS = 300
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of dateline names: the report's opening ('GOMA, Congo (AP) —'), one after a headline, or one
+    opening a paragraph, first to last."""
+    found: list[tuple[int, int]] = []
+    first = _DATELINE_AT_START.match(text)
+    if first:
+        found.append(_clean(text, first.start(1), first.end(1)))
+    for m in _DATELINE_LATER.finditer(text):
+        if m.start(1) <= _HEADLINE_CHARS or text[m.start() : m.start(1)].startswith("\n"):
+            found.append(_clean(text, m.start(1), m.end(1)))
+    return sorted(set(found))
 
 
 def _territorial_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, Candidate]]:
@@ -307,9 +332,8 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
     """Votes for the report's country: dateline, country and area names, demonyms, unambiguous towns."""
     text = analyzed.text
     votes: defaultdict[str, float] = defaultdict(float)
-    dateline = re.match(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )", text)
-    if dateline:
-        found = gazetteer.candidates(dateline.group(1).strip())
+    for start, end in _datelines(text)[:1]:
+        found = gazetteer.candidates(text[start:end])
         if found and found[0].country:
             votes[found[0].country] += 3
     for m in mentions:
