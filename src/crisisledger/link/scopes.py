@@ -7,8 +7,8 @@ the body, and a coarser place that holds a finer one.
 - A headline's figure that the body repeats (same kind and value) is the body's figure: it is grouped where
   the body's is ("Quake toll passes 21,000 as rescuers pull teenager from X" is the body's two-country toll,
   not a toll of X).
-- A group of figures at a coarser place (admin, area, country) joins the one finer group of its series that
-  it holds (within the coarser precision's tolerance, or the same country) when merging raises no flag
+- A group of figures at a coarser place (admin, area, country) joins the finer group of its series when it
+  holds just that one (within the coarser precision's tolerance, or the same country) when merging raises no flag
   neither had: "20 killed in Karabakh" and "68 killed in Stepanakert" are one toll, while "3 injured in the
   Antakya fire" and "70,000 injured in Turkey" on the same day stay apart.
 """
@@ -82,7 +82,8 @@ def series_figures(record: Mapping[str, Any], r: Rules) -> list[Fig]:
                 None,
             )
         if told is not None:
-            out.append(Fig(doc, f, told.get("place") or {}, together[told["id"]]))
+            # grouped where the body's is; where the body names no place, the headline's own place stands
+            out.append(Fig(doc, f, told.get("place") or f.get("place") or {}, together[told["id"]]))
         else:
             out.append(Fig(doc, f, None, together[f["id"]]))
     return out
@@ -107,7 +108,7 @@ def absorb_contained(groups: Sequence[Group], r: Rules) -> list[Group]:
             if level != coarse_level or not figs:
                 continue
             rank = r.level(coarse_level)
-            fits = [
+            held = [
                 j
                 for j, (lv, _, fs) in enumerate(out)
                 if j != i
@@ -115,9 +116,11 @@ def absorb_contained(groups: Sequence[Group], r: Rules) -> list[Group]:
                 and lv in FINE
                 and r.level(lv) < rank
                 and _holds(figs[0].place, fs[0].place, coarse_level, r)
-                and len(flags([*fs, *figs], r)) == len(flags(fs, r)) + len(flags(figs, r))
             ]
-            if len(fits) == 1:
-                out[fits[0]][2].extend(figs)
+            if len(held) != 1:
+                continue  # none, or ambiguous: which finer count it sums is unknown
+            fine = out[held[0]][2]
+            if len(flags([*fine, *figs], r)) == len(flags(fine, r)) + len(flags(figs, r)):
+                fine.extend(figs)
                 out[i] = (level, key, [])
     return [(level, key, figs) for level, key, figs in out if figs]
