@@ -295,3 +295,23 @@ def test_a_dateline_after_a_headline_is_a_place_and_sets_the_focus(gaz: Gazettee
     # a capitalised word before a dash in running text is no dateline
     text = "He said it plainly. Nothing — not even Yerevan — would change."
     assert "Nothing" not in by_text(extract_places(analyzed(text, {"Yerevan": "GPE"}), gaz))
+
+
+def test_a_word_of_a_full_person_name_is_no_place_unless_after_a_locative(gaz: Gazetteer) -> None:
+    text = "DALLAS (AP) — Officer Maria Garland arrested two men. Garland said they fled. Both lived in Garland."
+    ents = {"Maria Garland": "PERSON", "Garland": "PERSON", "DALLAS": "GPE"}
+    places = extract_places(analyzed(text, ents), gaz)
+    towns = [p for p in places if p.text == "Garland"]
+    assert [text[p.start - 3 : p.start] for p in towns] == ["in "]  # only the one after 'in'
+    assert towns[0].country == "USA"
+
+
+def test_a_country_name_yields_to_the_state_its_towns_lie_in(gaz: Gazetteer) -> None:
+    text = "Storms hit Georgia overnight. Atlanta and Savannah lost power, and crews from Texas helped."
+    ents = {"Georgia": "GPE", "Atlanta": "GPE", "Savannah": "GPE", "Texas": "GPE"}
+    found = by_text(extract_places(analyzed(text, ents), gaz))
+    assert found["Georgia"].precision == PlacePrecision.ADMIN and found["Georgia"].country == "USA"
+    assert found["Atlanta"].lat is not None and found["Atlanta"].lat > 33.5  # Atlanta, Georgia, not Texas
+    text = "Storms hit Georgia overnight. Tbilisi and Batumi lost power, and crews from Texas helped."
+    ents = {"Georgia": "GPE", "Tbilisi": "GPE", "Batumi": "GPE", "Texas": "GPE"}
+    assert by_text(extract_places(analyzed(text, ents), gaz))["Georgia"].country == "GEO"

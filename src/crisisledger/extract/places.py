@@ -73,6 +73,8 @@ class _Focus:
     anchors: list[tuple[str, Candidate]] = field(default_factory=list)  # (name key, chosen place)
     counties: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, county candidates)
     towns: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, town candidates)
+    person_words: frozenset[str] = frozenset()  # the words of the report's full person names
+    named_units: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 unit -> names of it
 
     def share(self, iso3: str | None) -> float:
         if not iso3 or not self.votes:
@@ -89,7 +91,12 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     mentions = [  # one sense per report: a name accepted once is a place wherever spaCy saw an entity
         m
         for m, ok in zip(mentions, accepted, strict=True)
-        if ok or (m.source == "mislabel" and normalize(text[m.start : m.end]) in known)
+        if ok
+        or (
+            m.source == "mislabel"
+            and normalize(text[m.start : m.end]) in known
+            and normalize(text[m.start : m.end]) not in focus.person_words
+        )
     ]
     _constrain_by_admin_suffix(mentions, text, gazetteer)
     for m in mentions:
@@ -358,10 +365,22 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
             iso3 = gazetteer.country_for_word(e.text)
             if iso3:
                 votes[iso3] += 0.5
-    focus = _Focus(dict(votes), set())
+    focus = _Focus(dict(votes), set(), person_words=_person_words(analyzed))
     if votes:
         focus.country = max(votes, key=lambda k: votes[k])
     return focus
+
+
+def _person_words(analyzed: AnalyzedDocument) -> frozenset[str]:
+    """Words of person names of two or more words ('Desmond Clark', 'Scott Newsham'): alone elsewhere in
+    the report they are the person again, not the same-name town."""
+    return frozenset(
+        normalize(word)
+        for e in analyzed.entities
+        if e.label == "PERSON" and len(words := e.text.split()) >= 2
+        for word in words
+        if word[:1].isupper()
+    )
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -388,6 +407,10 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return True
     if m.hint is not None and any(c.precision == m.hint for c in m.candidates):
         return True
+    if key in focus.person_words:  # a person's name: a place only right after 'in', 'near', 'from' ...
+        return _previous_word(text, m.start) in words.locative_prepositions and any(
+            c.population >= 1000 for c in m.candidates
+        )
     if m.source == "mislabel" and any(
         focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates
     ):
@@ -411,9 +434,12 @@ def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
     """The admin-1 units the report names or its towns lie in (weighted by mentions), and the resolved
     towns and units that anchor the others ('Sarnia' pulls 'London' to Ontario)."""
     weight: defaultdict[tuple[str, str], defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    focus.anchors, focus.counties, focus.towns = [], [], []
+    focus.anchors, focus.counties, focus.towns, focus.named_units = [], [], [], {}
     for m in mentions:
         key = normalize(text[m.start : m.end])
+        for c in m.candidates:  # whichever sense is chosen: 'Georgia' names the state too
+            if c.feature == "ADM1" and c.country and c.admin1:
+                focus.named_units.setdefault((c.country, c.admin1), set()).add(key)
         counties = [c for c in m.candidates if c.feature == "ADM2"]
         towns = [c for c in m.candidates if c.precision == PlacePrecision.TOWN and c.admin1]
         if counties:
@@ -489,7 +515,7 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
     score += 2.5 * focus.share(c.country)
     if c.country and c.admin1 and c.precision != PlacePrecision.ADMIN:
         unit = (c.country, c.admin1)
-        if unit in focus.admin_units:
+        if unit in focus.admin_units or focus.named_units.get(unit, set()) - {key}:
             score += 1.0
         others = focus.admin_weight.get(unit, {})  # the report's dominant admin-1 unit, by the other names
         score += _ADMIN_WEIGHT * min(1.0, sum(w for n, w in others.items() if n != key))
@@ -553,7 +579,9 @@ def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:
     county around it or another named town near it (a named state alone is not enough: 'an Ohio man was
     held in Lebanon')."""
     if c.precision == PlacePrecision.ADMIN:
-        return sum(w for n, w in focus.admin_weight.get((c.country or "", c.admin1 or ""), {}).items() if n != key) >= 1
+        unit = (c.country or "", c.admin1 or "")
+        named = {n for n, towns in focus.towns if n != key and any((t.country, t.admin1) == unit for t in towns)}
+        return len(named) >= 2 or sum(w for n, w in focus.admin_weight.get(unit, {}).items() if n != key) >= 1
     near = any(
         other != key
         and a.precision == PlacePrecision.TOWN
