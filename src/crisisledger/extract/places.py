@@ -437,9 +437,9 @@ def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
     focus.anchors, focus.counties, focus.towns, focus.named_units = [], [], [], {}
     for m in mentions:
         key = normalize(text[m.start : m.end])
-        for c in m.candidates:  # whichever sense is chosen: 'Georgia' names the state too
-            if c.feature == "ADM1" and c.country and c.admin1:
-                focus.named_units.setdefault((c.country, c.admin1), set()).add(key)
+        for option in m.candidates:  # whichever sense is chosen: 'Georgia' names the state too
+            if option.feature == "ADM1" and option.country and option.admin1:
+                focus.named_units.setdefault((option.country, option.admin1), set()).add(key)
         counties = [c for c in m.candidates if c.feature == "ADM2"]
         towns = [c for c in m.candidates if c.precision == PlacePrecision.TOWN and c.admin1]
         if counties:
