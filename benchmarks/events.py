@@ -102,6 +102,19 @@ def run_stages(
     return an, found, events
 
 
+DUMP_DIR: Path | None = None
+
+
+def dump(name: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Write a tuning half's rows (text, gold, system) as JSON lines, for reading the errors."""
+    if DUMP_DIR is None:
+        return
+    DUMP_DIR.mkdir(parents=True, exist_ok=True)
+    with (DUMP_DIR / f"{name}.tune.jsonl").open("w") as out:
+        for row in rows:
+            out.write(json.dumps({k: sorted(v) if isinstance(v, set) else v for k, v in row.items()}) + "\n")
+
+
 def prf(tp: int, sys_n: int, gold_n: int) -> tuple[float, float, float]:
     p = tp / sys_n if sys_n else 0.0
     r = tp / gold_n if gold_n else 1.0
@@ -163,6 +176,7 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
         s_tgt = actor_codes(event.targets) if event else set()
         scored.append(
             {
+                "text": r["text"],
                 "group": gold_type,
                 "gold": gold_type,
                 "sys": sys_type,
@@ -173,7 +187,9 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
             }
         )
     first, second = halves(scored, lambda x: x["group"])
+    dump("plover", first)
     return {
+        "confusion_held_out": dict(Counter(f"{r['gold']}>{r['sys']}" for r in second if r["gold"] != r["sys"])),
         "tune": plover_scores(first),
         "held_out": plover_scores(second),
         "all": plover_scores(scored),
@@ -280,11 +296,14 @@ def case2021(shared: Path, limit: int | None) -> dict[str, Any]:
     lines = (shared / "benchmarks/case2021-task2-finegrained/test_set_final_release_with_labels.tsv").read_text()
     rows = [line.split("\t") for line in lines.splitlines()[1:] if line.count("\t") >= 2][:limit]
     scored = []
+    texts = {}
     for row in rows:
         scored.append((row[2].strip(), gold_acled(row[2].strip()), code_snippet(row[1])))
+        texts[id(scored[-1])] = row[1]
     seen = [r for r in scored if r[0] not in UNSEEN]
     unseen = [r for r in scored if r[0] in UNSEEN]
     cut = len(seen) // 2
+    dump("case", [{"text": texts[id(r)], "subtype": r[0], "gold": r[1], "sys": r[2]} for r in seen[:cut]])
 
     def acc(part: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
         return {
@@ -415,6 +434,7 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
                     system.add(((s.country or "")[:3], (t.country or "")[:3], an_event.type.value))
         rows.append(
             {
+                "text": text_node.text or "",
                 "group": sent.get("category", ""),
                 "gold": gold,
                 "sys": system,
@@ -422,6 +442,7 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
             }
         )
     first, second = halves(rows, lambda r: r["group"])
+    dump("petrarch_user_verbs" if user_verbs else "petrarch", first)
     return {"tune": petr_scores(first), "held_out": petr_scores(second), "all": petr_scores(rows)}
 
 
@@ -446,7 +467,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--sets", default="plover,case,petrarch,petrarch_user_verbs")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--dump", type=Path, default=None, help="folder for the tuning halves' rows (JSON lines)")
     args = parser.parse_args(argv)
+    global DUMP_DIR
+    DUMP_DIR = args.dump
     runners: dict[str, Callable[[Path, int | None], dict[str, Any]]] = {
         "plover": plover,
         "case": case2021,

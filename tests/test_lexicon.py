@@ -70,7 +70,9 @@ def test_broken_yaml_is_one_problem(tmp_path: Path) -> None:
 def test_tables_compile_to_the_vocabulary() -> None:
     triggers = trigger_table()
     assert triggers.verbs["shell"][0].type is EventType.ASSAULT
-    assert triggers.verbs["call"][0].requires >= {"on", "for"}
+    calls = {c.type: c.requires for c in triggers.verbs["call"]}
+    assert calls[EventType.REQUEST] >= {"on", "for"}  # "call on", "call for" (a demand)
+    assert calls[EventType.MOBILIZE] == {"up"}  # "call up reservists"
     assert "on" in triggers.target_preps  # not the YAML boolean True
     assert speech_table().verbs["deny"] is Stance.DENY
     assert actor_lexicon().offices["Prime Minister"] is ActorKind.GOVERNMENT

@@ -251,6 +251,13 @@ class Modality:
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun subject is the event
     hostile_intent: EventType
     cooperative_intent: EventType
+    purpose_preps: frozenset[str] = frozenset()  # "arrived on a visit", "put under investigation"
+    suppression_verbs: frozenset[str] = frozenset()  # "police prevented the demonstration": COERCE
+    ultimatum_marks: frozenset[str] = frozenset()  # "will withdraw unless ...", however deep the clause
+    deescalated: frozenset[EventType] = frozenset()  # lifting one of these is a RETREAT, others a CONCEDE
+    crowd_words: frozenset[str] = frozenset()  # "protesters demanded": the demand is a protest
+    official_protest: frozenset[str] = frozenset()  # "the ministry protested": a complaint (ACCUSE)
+    crowd_acts: frozenset[str] = frozenset()  # "gathered to demand": a protest
 
 
 @lru_cache(maxsize=1)
@@ -273,4 +280,11 @@ def modality() -> Modality:
         occurrence_verbs=words("occurrence_verbs"),
         hostile_intent=EventType(data["hostile_intent"]),
         cooperative_intent=EventType(data["cooperative_intent"]),
+        purpose_preps=words("purpose_preps"),
+        suppression_verbs=words("suppression"),
+        ultimatum_marks=words("ultimatum_marks"),
+        deescalated=frozenset(EventType(t) for t in data["deescalated"]),
+        crowd_words=words("crowds"),
+        official_protest=words("official_protest"),
+        crowd_acts=words("crowd_acts"),
     )

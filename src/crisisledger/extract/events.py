@@ -24,7 +24,14 @@ from functools import lru_cache
 
 from crisisledger.extract.coding_attribution import Frame, certainty_at, find_frames
 from crisisledger.extract.coding_dates import carry, event_date
-from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, mode_rules, speech_table, trigger_table
+from crisisledger.extract.coding_lexicon import (
+    Trigger,
+    TriggerTable,
+    modality,
+    mode_rules,
+    speech_table,
+    trigger_table,
+)
 from crisisledger.extract.grammar import (
     Token,
     actors_of,
@@ -203,6 +210,7 @@ def _events_at(
         )
     if etype in SYMMETRIC and not targets and len(doers) > 1:
         targets = tuple(doers)
+    etype = voiced_type(etype, tok, doers)
     span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     certainty, source = certainty_at(tok.idx, sentence, frames, tok.head.idx if not verb else -1)
     events = []
@@ -279,6 +287,24 @@ def _main_event(
     ]
 
 
+def voiced_type(etype: EventType, tok: Token, doers: Sequence[Actor]) -> EventType:
+    """The type as the doer makes it: a demand or accusation by a crowd is a protest ("protesters
+    demanded ..."), a protest lodged by a state or government an official complaint (ACCUSE)."""
+    mod = modality()
+    words = {a.text.lower().split()[-1] for a in doers if a.text}
+    voiced = etype in (EventType.REQUEST, EventType.ACCUSE, EventType.REJECT)
+    if voiced and words & mod.crowd_words:
+        return EventType.PROTEST
+    if voiced and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in mod.crowd_acts:
+        return EventType.PROTEST  # "gathered outside parliament to demand", "blocked the road, demanding"
+    official = (ActorKind.STATE, ActorKind.GOVERNMENT)
+    lemma = tok.lemma_.lower()
+    lodged = doers and all(a.kind in official for a in doers)
+    if etype is EventType.PROTEST and lemma in mod.official_protest and lodged:
+        return EventType.ACCUSE
+    return etype
+
+
 def _clock_times_dated(times: Sequence[TimeExpr]) -> list[TimeExpr]:
     """(Linking, issue 5.) "at 04:17 on Monday": the clock time alone carries only the report's day, so
     an event dates by the day written right after it; a clock time with no day beside it stays."""
@@ -309,7 +335,9 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
         key = _noun_phrase_key(tok, table) or lemma
         head = tok.head
         if head.pos_ == "VERB" and verb_key(head, table.verbs) in table.verbs and head.dep_ != "amod":
-            return None  # "signed a deal": the verb makes the event
+            made = _trigger(head, table)
+            if made is not None and made[0] is not None:
+                return None  # "signed a deal": the verb makes the event ("gave a welcome": the noun)
         if key in table.nouns:
             return table.nouns[key], False
     return None

@@ -264,10 +264,16 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
     wording = [t for t in above if t.pos_ in ("VERB", "AUX", "ADJ")]  # "a plan, opposed by X": no intent
     lemmas = {t.lemma_.lower() for t in wording} | {t.lower_ for t in wording} | aux_words(tok)
     lemmas |= {w for t in above for w in aux_words(t)}
-    marks = {c.lower_ for t in [tok, *above] for c in t.children if c.dep_ == "mark"}
+    held = [tok, *above]
+    marks = {c.lower_ for t in held for c in t.children if c.dep_ == "mark"}
+    # "will withdraw unless X arranges a ceasefire": the condition hangs on a clause below the act
+    below = {g.lower_ for t in held for c in t.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
+    marks |= below & mod.ultimatum_marks
     head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    if head in mod.suppression_verbs and base is EventType.PROTEST:
+        return EventType.COERCE  # "police prevented the demonstration"
     if head in mod.reversal_verbs and not cooperative:
-        return EventType.RETREAT if base is EventType.SANCTION else EventType.CONCEDE
+        return EventType.RETREAT if base in mod.deescalated else EventType.CONCEDE
     if head in mod.cutoff_verbs and cooperative:
         return EventType.SANCTION
     if any(too_to(t) for t in above):

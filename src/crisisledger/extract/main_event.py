@@ -22,7 +22,7 @@ from crisisledger.extract.coding_lexicon import (
     speech_table,
     trigger_table,
 )
-from crisisledger.extract.events import event_mode, event_roles, trigger_of
+from crisisledger.extract.events import event_mode, event_roles, trigger_of, voiced_type
 from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type, verb_key
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
@@ -54,16 +54,21 @@ def fallback_event(
             if trigger.needs_actor or trigger.type is EventType.DISPLACEMENT:
                 return bool(event_roles(tok, verb, trigger, table, actors)[0]) or _by_weapon(tok, table)
             return True
-        if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
-            return False
         head = tok.head
+        acted_on = tok.dep_ == "dobj" and (
+            verb_key(head, table.light_verbs) in table.light_verbs
+            or head.lemma_.lower() in mod.reversal_verbs | mod.cutoff_verbs
+        )
+        if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
+            return acted_on and head.lemma_.lower() not in mod.occurrence_verbs  # "lifted the blockade", not "the war"
         return (
             tok.dep_ == "ROOT"
             or (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and (head.lemma_.lower() in mod.occurrence_verbs or trigger_of(head, table) is not None)
             )
-            or (tok.dep_ == "dobj" and verb_key(head, table.light_verbs) in table.light_verbs)
+            or acted_on
+            or _purpose_of_move(tok)
         )
 
     best = _best_trigger(analyzed, sentence, table, clear)
@@ -73,6 +78,19 @@ def fallback_event(
     if best[3] is not best[2].type and not event.actors:
         return None  # an intent or refusal of no one named
     return event
+
+
+def _purpose_of_move(tok: Token) -> bool:
+    """'arrived on a visit', 'flew in for talks', 'put under investigation', 'remained on alert': the noun
+    names what the verb's journey or state is for."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in modality().purpose_preps
+        and prep.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "poss" for c in tok.children)
+    )
 
 
 def _by_weapon(tok: Token, table: TriggerTable) -> bool:
@@ -140,7 +158,7 @@ def _best_trigger(
 def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: TriggerTable) -> Event:
     _, tok, trigger, etype, verb = best
     doers, targets = event_roles(tok, verb, trigger, table, actors)
-    if not doers and any(t.pos_ == "PRON" for t in subjects(tok)):
+    if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
         doers = _speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and trigger.type is not EventType.REQUEST:
         doers, targets = _speaker_actors(tok, actors), tuple(doers) + tuple(targets)
@@ -148,7 +166,7 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     doers, targets = _fill_roles(tok, tuple(doers), tuple(targets), in_sentence)
     return Event(
         id="main",
-        type=etype,
+        type=voiced_type(etype, tok, doers),
         evidence=sentence.span,
         trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
         mode=event_mode(tok, trigger.type, trigger.mode),
