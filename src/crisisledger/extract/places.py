@@ -348,7 +348,11 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
         strong = [
             c
             for c in m.candidates
-            if (c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA) and c.country and m.source != "run")
+            if (
+                c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA)
+                and c.country
+                and m.source != "run"
+            )
             or (c.feature == "PCLI" and normalize(c.name) == key)
         ]
         countries = {c.country for c in m.candidates if c.country}
@@ -396,7 +400,8 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     exact_big = [
         c
         for c in m.candidates
-        if c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)
+        if c.precision
+        in (PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)
     ]
     if exact_big and (m.source == "mislabel" or exact_big[0].precision != PlacePrecision.ADMIN):
         return True
@@ -406,14 +411,18 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return _previous_word(text, m.start) in words.locative_prepositions and any(
             c.population >= 1000 for c in m.candidates
         )
-    if m.source == "mislabel" and any(focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates):
+    if m.source == "mislabel" and any(
+        focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates
+    ):
         return True
     if any(c.population >= 200_000 and normalize(c.name) == key for c in m.candidates):
         return True
     if re.search(rf"(?<![A-Za-z]){re.escape(span.lower())}(?![A-Za-z])", text):
         return False  # also written in lower case: a common word ("Police", "Bath")
     if _previous_word(text, m.start) in words.locative_prepositions:
-        return max(c.population for c in m.candidates) >= 1000 or any(c.country == focus.country for c in m.candidates)
+        return max(c.population for c in m.candidates) >= 1000 or any(
+            c.country == focus.country for c in m.candidates
+        )
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return max(c.population for c in m.candidates) >= 100_000
     return bool(focus.country) and any(
@@ -574,13 +583,17 @@ def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:
         named = {n for n, towns in focus.towns if n != key and any((t.country, t.admin1) == unit for t in towns)}
         return len(named) >= 2 or sum(w for n, w in focus.admin_weight.get(unit, {}).items() if n != key) >= 1
     near = any(
-        other != key and a.precision == PlacePrecision.TOWN and _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM
+        other != key
+        and a.precision == PlacePrecision.TOWN
+        and _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM
         for other, a in focus.anchors
     )
     return near or _fits_county(c, key, focus)
 
 
-def _context_abroad(country: Candidate, home: set[str | None], key: str, mentions: list[_Mention], text: str) -> bool:
+def _context_abroad(
+    country: Candidate, home: set[str | None], key: str, mentions: list[_Mention], text: str
+) -> bool:
     """Another name of the report resolved in or near the country, or another foreign country named."""
     for m in mentions:
         c = m.chosen
@@ -629,7 +642,9 @@ def _place(m: _Mention, text: str, fallback: Candidate | None) -> Place:
     if c is not None:
         return Place(span, m.start, m.end, c.name, c.geonames_id, c.lat, c.lon, c.country, c.precision)
     if fallback is not None:
-        return Place(span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country, fallback.precision)
+        return Place(
+            span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country, fallback.precision
+        )
     return Place(span, m.start, m.end, None, None, None, None, None, None)
 
 

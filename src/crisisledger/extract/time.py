@@ -50,7 +50,8 @@ def extract_times(
                 chosen.append(fallback)
     chosen = reanchor(chosen, published)
     return tuple(
-        TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex) for c in chosen
+        TimeExpr(text[c.start : c.end], c.start, c.end, c.resolution.range, c.resolution.timex)
+        for c in chosen
     )
 
 
@@ -74,7 +75,9 @@ def _hint_filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _load_lexicon().words
     leading = "|".join(re.escape(w) for w in words["hint_leading_words"])
     rejects = "|".join(re.escape(w) for w in words["hint_rejects"])
-    return re.compile(rf"^(?:(?:{leading})\s+)+", re.I), re.compile(rf"(?<![\w-])(?:{rejects})(?![\w-])", re.I)
+    return re.compile(rf"^(?:(?:{leading})\s+)+", re.I), re.compile(
+        rf"(?<![\w-])(?:{rejects})(?![\w-])", re.I
+    )
 
 
 def _from_dateparser(text: str, start: int, end: int, published: date) -> Candidate | None:

@@ -195,7 +195,7 @@ _JOIN_GAP = 6  # characters between "the day before" and its date: a space, "the
 
 
 def _join_days_from_next(ordered: list[Candidate]) -> list[Candidate]:
-    """ "The day before" + the day-valued expression right after it become one expression a day
+    """"The day before" + the day-valued expression right after it become one expression a day
     from that date; one with no such date after it is anchored to an event, and dropped."""
     joined: list[Candidate] = []
     skip = -1

@@ -206,7 +206,9 @@ def default_year(month: int, day: int, published: date, future: bool) -> int:
     return published.year if -ahead <= (365 + ahead) * FUTURE_WEIGHT else published.year + 1
 
 
-def _day_resolution(year: int | None, month: int, day: int, published: date, future: bool = False) -> Resolution | None:
+def _day_resolution(
+    year: int | None, month: int, day: int, published: date, future: bool = False
+) -> Resolution | None:
     found = _safe_date(default_year(month, day, published, future) if year is None else year, month, day)
     return Resolution(day_range(found), found.isoformat()) if found else None
 
@@ -228,7 +230,9 @@ def resolve_iso_date(g: Groups, published: date, m: re.Match[str], w: Mapping[st
     )
 
 
-def resolve_month_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_month_day(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     month_word = g.get("month") or ""
     if not _capitalised(month_word):
         return None
@@ -350,7 +354,9 @@ def _future_marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _alternation(markers) + r"(?!\w)", re.I)
 
 
-def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_anchor_day(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     anchor = _key(g.get("anchor") or "")
     after = re.match(r"['’]s\s+(\w+)", m.string[m.end() : m.end() + 30])
     if anchor == "today" and after and after.group(1).lower() in w["generic_today_nouns"]:
@@ -360,7 +366,9 @@ def resolve_anchor_day(g: Groups, published: date, m: re.Match[str], w: Mapping[
     return Resolution(day_range(day), day.isoformat() + ("" if part is None else f"T{part}"))
 
 
-def resolve_shifted_unit(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_shifted_unit(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     unit = _key(g.get("unit") or "")
     shift = _shift_of(g, w) or 0
     if g.get("shift") and _key(g.get("shift") or "") == "past":
@@ -451,7 +459,9 @@ def resolve_season(g: Groups, published: date, m: re.Match[str], w: Mapping[str,
     else:
         order = list(dict.fromkeys(str(v) for v in w["seasons"].values()))
         season_year = published.year - (1 if published.month < 3 else 0)
-        current = season_year * 4 + next(i for i, c in enumerate(order) if published.month in _season_months(c, w))
+        current = season_year * 4 + next(
+            i for i, c in enumerate(order) if published.month in _season_months(c, w)
+        )
         shift = _shift_of(g, w)
         target = order.index(code)
         this = published.year * 4 + target
@@ -513,7 +523,9 @@ def quarter_resolution(year: int, quarter: int, anchoring: Anchoring | None = No
     return Resolution(months_range(year, quarter * 3 - 2, quarter * 3), f"{year}-Q{quarter}", anchoring=anchoring)
 
 
-def resolve_quarter_ref(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_quarter_ref(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     """The quarter the text last named for "the quarter", else the last one completed (earnings
     reports look back); "the latest quarter" is always the last one completed."""
     if g.get("period"):  # "the year-ago quarter"
@@ -524,7 +536,9 @@ def resolve_quarter_ref(g: Groups, published: date, m: re.Match[str], w: Mapping
     return quarter_resolution(year, quarter, None if deictic else Anchoring("quarter", 0, only_from_quarter=True))
 
 
-def resolve_anaphoric(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_anaphoric(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     """A step from the reference time ("that year", "the next day", "two weeks later", "year-earlier"),
     which `time_context.reanchor` supplies (the value here is left empty until then)."""
     unit = str(w["anaphoric_units"][_key(g.get("unit") or "")])
@@ -541,7 +555,9 @@ def resolve_day_part(g: Groups, published: date, m: re.Match[str], w: Mapping[st
     return Resolution(day_range(published), published.isoformat() + part, anchoring=Anchoring("day", 0, clock=part))
 
 
-def resolve_half_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_half_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     half = int(w["ordinals"][_key(g.get("ordinal") or "")])
     year = _year_of(g.get("year"), published)
     if year is None:  # a half not yet begun is last year's
@@ -549,7 +565,9 @@ def resolve_half_year(g: Groups, published: date, m: re.Match[str], w: Mapping[s
     return Resolution(months_range(year, half * 6 - 5, half * 6), f"{year}-H{half}")
 
 
-def resolve_fiscal_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_fiscal_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     year = int(g.get("year") or 0)
     return Resolution(year_range(year), f"FY{year}")
 
@@ -572,7 +590,9 @@ def resolve_century(g: Groups, published: date, m: re.Match[str], w: Mapping[str
     return Resolution(year_range(century * 100, century * 100 + 99), f"{century:02d}")
 
 
-def resolve_spelled_year(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_spelled_year(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     year = _spelled_year(g.get("spelled") or "", w)
     if year is None or not 1000 <= year <= 2999:
         return None
@@ -608,7 +628,9 @@ def resolve_clock(g: Groups, published: date, m: re.Match[str], w: Mapping[str, 
     return Resolution(day_range(published), published.isoformat() + clock, anchoring=Anchoring("day", 0, clock=clock))
 
 
-def resolve_clock_weekday(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_clock_weekday(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     weekday_groups = {"weekday": g.get("weekday"), "shift": None, "part": None, "tense": g.get("tense")}
     day = resolve_weekday(weekday_groups, published, m, w)
     clock = resolve_clock(g, published, m, w)
@@ -649,7 +671,9 @@ def resolve_holiday(g: Groups, published: date, m: re.Match[str], w: Mapping[str
     return Resolution(day_range(day), day.isoformat())
 
 
-def resolve_reference(g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]) -> Resolution | None:
+def resolve_reference(
+    g: Groups, published: date, m: re.Match[str], w: Mapping[str, Any]
+) -> Resolution | None:
     if g.get("vague"):
         return Resolution(None, "PAST_REF")
     if g.get("future"):
