@@ -100,7 +100,12 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
             if noun_at is not None:
                 inst = lex.institution_nouns[noun_at.group().lower()]
                 out.append(_inst(m.start(), m.end(), state.iso3, state.name, inst))
-            continue
+                continue
+            if m.group() in lex.demonyms and (people := _people_after(text, matches[i + 1].end())) is not None:
+                # "French and Egyptian warships ...", "Hungarian and Romanian students"
+                cid = f"{state.iso3.lower()}.civilians"
+                out.append(_Candidate(m.start(), m.end(), 1, cid, m.group(), state.iso3, ActorKind.CIVILIANS))
+                continue
         poss = _POSSESSIVE.match(rest)
         gap = re.match(r"^(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?", rest) if poss else re.match(r"^\s+", rest)
         noun = nouns.match(text, end + gap.end()) if gap else None
@@ -121,19 +126,16 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
             )
         elif (force := _force_of(text, end, lex)) is not None:
             out.append(_inst(m.start(), m.end(), state.iso3, state.name, force))
-        else:
-            out.append(
+        elif m.group() in lex.demonyms and (people := _people_after(text, end)) is not None:
+            out.append(  # "Palestinian detainees", "Ugandan opposition candidates": that state's people
                 _Candidate(
-                    m.start(),
-                    m.end(),
-                    -1,
-                    f"{state.iso3.lower()}.state",
-                    state.name,
-                    state.iso3,
-                    ActorKind.STATE,
-                    prefix_only=True,
+                    m.start(), people, 1, f"{state.iso3.lower()}.civilians", m.group(), state.iso3, ActorKind.CIVILIANS
                 )
             )
+            out.append(_prefix(m.start(), m.end(), state.iso3, state.name))
+        else:
+            out.append(_prefix(m.start(), m.end(), state.iso3, state.name))
+    out += _institutions_of_states(text, lex)
     for m in _alternation(tuple(lex.generic_words), re.I).finditer(text):
         inst = lex.generic_words[m.group().lower()]
         if m.group()[0].isupper() and m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in ("", ".", '"'):
@@ -142,6 +144,41 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
             continue
         out.append(_Candidate(m.start(), m.end(), 0, inst.generic_id, inst.generic_name, None, inst.kind, inst.role))
     del gazetteer
+    return out
+
+
+def _prefix(start: int, end: int, iso3: str, state_name: str) -> _Candidate:
+    """A bare demonym: no actor of its own, only the state of a title after it."""
+    return _Candidate(start, end, -1, f"{iso3.lower()}.state", state_name, iso3, ActorKind.STATE, prefix_only=True)
+
+
+_PLURAL_AFTER = re.compile(r"^[ ]+(?:[a-z][a-z-]+[ ]+)?([a-z][a-z-]+s)\b")
+
+
+def _people_after(text: str, end: int) -> int | None:
+    """Where a plural noun after a demonym ends ("Palestinian lorries", "Russian civilian advisers"),
+    else None; nouns that only qualify another ("Iraqi military sources") do not count."""
+    m = _PLURAL_AFTER.match(text[end : end + 60])
+    if m is None or m.group(1) in _HEAD_NOUNS or m.group(1).endswith(("ss", "us")):
+        return None
+    return end + m.end()
+
+
+def _institutions_of_states(text: str, lex: ActorLexicon) -> list[_Candidate]:
+    """'the government of Sudan', 'security forces in Guinea': an institution named by its state after it
+    ("in" only for a government or police, since foreign troops stand in many countries)."""
+    out = []
+    nouns = _alternation(tuple(lex.generic_words), re.I).pattern
+    states = _alternation(tuple(lex.state_names)).pattern
+    for m in re.finditer(rf"(?P<noun>{nouns})\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<state>{states})", text, re.I):
+        state = lex.state_names.get(m.group("state"))
+        inst = lex.generic_words[m.group("noun").lower()]
+        located = m.group("prep").lower() == "in"
+        if state is None or (located and inst.kind not in (ActorKind.GOVERNMENT, ActorKind.POLICE)):
+            continue
+        if inst.kind is ActorKind.CIVILIANS:
+            continue  # "people of X": the people, said by the plural demonym rule where it is written
+        out.append(_inst(m.start(), m.end(), state.iso3, state.name, inst))
     return out
 
 
@@ -270,14 +307,23 @@ def _clean_name(raw: str, lex: ActorLexicon) -> str:
 
 def _prefix_of(text: str, at: int, cands: list[_Candidate]) -> _Candidate | None:
     best = None
+    link = _title_link()
     for c in cands:
         if (
             c.end <= at
-            and _LINK.match(text[c.end : at])
+            and (_LINK.match(text[c.end : at]) or link.match(text[c.end : at]))
             and (best is None or c.end > best.end or (c.end == best.end and c.start < best.start))
         ):
             best = c
     return best
+
+
+@lru_cache(maxsize=1)
+def _title_link() -> re.Pattern[str]:
+    """ "Niger's ambassador X", "Nigerian junior foreign minister X": a possessive and the words that
+    qualify a title (actors.yaml `title_modifiers`) may stand between a state and the title."""
+    words = "|".join(re.escape(w) for w in actor_lexicon().title_modifiers)
+    return re.compile(rf"^(?:'s|’s)?(?:\s+(?:{words}))*\s+$" if words else r"^(?:'s|’s)?\s+$", re.I)
 
 
 def _state_in(fragment: str, lex: ActorLexicon) -> str | None:

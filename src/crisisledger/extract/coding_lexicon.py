@@ -56,6 +56,7 @@ class ActorLexicon:
     pronouns: dict[str, str]  # lower-cased pronoun -> female | male | plural
     female_names: frozenset[str]
     weapon_nouns: frozenset[str] = frozenset()  # "Russian strike": the demonym names who struck
+    title_modifiers: tuple[str, ...] = ()  # "junior", "deputy": may stand between a state and a title
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +115,7 @@ def actor_lexicon() -> ActorLexicon:
         pronouns=pronouns,
         female_names=frozenset(str(n) for n in main["female_first_names"]),
         weapon_nouns=frozenset(str(n).lower() for n in main.get("weapon_nouns", [])),
+        title_modifiers=tuple(str(w) for w in main.get("title_modifiers", [])),
     )
 
 
@@ -252,6 +254,7 @@ class Modality:
     hostile_intent: EventType
     cooperative_intent: EventType
     purpose_preps: frozenset[str] = frozenset()  # "arrived on a visit", "put under investigation"
+    purpose_verbs: frozenset[str] = frozenset()  # verbs of going, staying, putting that take them
     suppression_verbs: frozenset[str] = frozenset()  # "police prevented the demonstration": COERCE
     ultimatum_marks: frozenset[str] = frozenset()  # "will withdraw unless ...", however deep the clause
     deescalated: frozenset[EventType] = frozenset()  # lifting one of these is a RETREAT, others a CONCEDE
@@ -281,6 +284,7 @@ def modality() -> Modality:
         hostile_intent=EventType(data["hostile_intent"]),
         cooperative_intent=EventType(data["cooperative_intent"]),
         purpose_preps=words("purpose_preps"),
+        purpose_verbs=words("purpose_verbs"),
         suppression_verbs=words("suppression"),
         ultimatum_marks=words("ultimatum_marks"),
         deescalated=frozenset(EventType(t) for t in data["deescalated"]),

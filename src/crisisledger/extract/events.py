@@ -95,6 +95,7 @@ LOCATIVE = frozenset(
 )
 NOUN_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+ADDRESSED = frozenset({EventType.REQUEST, EventType.THREATEN, EventType.ACCUSE})
 HOMES = frozenset({PlacePrecision.SITE, PlacePrecision.TOWN})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
@@ -427,6 +428,9 @@ def _roles(
         targets = actors_of(objs, actors)
         if not targets and trigger.type in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION):
             targets = _civilian_places(objs, table)
+    if not targets and trigger.type in ADDRESSED:
+        # "demanded that the US cancel ...", "warned that Iran would pay": who is to act is addressed
+        targets = actors_of([t for c in tok.children if c.dep_ == "ccomp" for t in subjects(c)], actors)
     if trigger.type is EventType.CONCEDE and tok.dep_ == "xcomp":
         targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
     doers = [a for a in doers if a.kind is not ActorKind.MEDIA]
@@ -473,6 +477,10 @@ def _noun_roles(
     doers += actors_of(preposition_objects(tok, ("by", "from")), actors)
     targets = actors_of(preposition_objects(tok, ("on", "against", "of", "with", "to", "into")), actors)
     head = tok.head
+    mod = modality()
+    journey = head.lower_ in mod.purpose_preps and head.head.lemma_.lower() in mod.purpose_verbs
+    if not doers and tok.dep_ == "pobj" and journey:
+        doers = actors_of(subjects(head.head), actors)  # "X arrived on a visit": X visits
     if not doers and tok.dep_ == "dobj" and verb_key(head, table.light_verbs) in table.light_verbs:
         doers = actors_of(subjects(head), actors)
         targets = targets or actors_of(preposition_objects(head, table.target_preps), actors)

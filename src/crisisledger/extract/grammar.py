@@ -213,7 +213,20 @@ def actors_of(tokens: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
             found = candidates[0] if candidates else None
         if found is not None and all(found.id != a.id for a in out):
             out.append(found)
+        if found is not None:
+            out.extend(a for a in _sharing_noun(tok, found, actors) if all(a.id != b.id for b in out))
     return out
+
+
+def _sharing_noun(tok: Token, found: Actor, actors: Sequence[Actor]) -> list[Actor]:
+    """'Hungarian and Romanian officials': the other states before the same noun are its actors too."""
+    facet = found.id.split(".")[-1]
+    lo = tok.left_edge.idx
+    return [
+        a
+        for a in actors
+        if lo <= a.start < found.start and a.id.split(".")[-1] == facet and a.country and a.id != found.id
+    ]
 
 
 def _through_quantity(tok: Token) -> Token:

@@ -89,6 +89,7 @@ def _purpose_of_move(tok: Token) -> bool:
         and prep.dep_ == "prep"
         and prep.lower_ in modality().purpose_preps
         and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in modality().purpose_verbs
         and not any(c.dep_ == "poss" for c in tok.children)
     )
 
