@@ -3,7 +3,9 @@
 For each record, the system runs spaCy and `extract_places`, and asks `event_place` for the place the
 dependency parse ties to the event verb. Scores location-span P/R/F1, exact and with any overlap, on the
 496 gold re-annotations (`source == "RELABEL"`); also shown: the earlier heuristic (the place nearest the
-verb, a locative preposition favoured) and the baseline, the nearest GPE/LOC/FAC entity spaCy finds.
+verb, a locative preposition favoured), the event coder's own rule (`extract.events._event_place`: the
+most specific place its trigger's grammar reaches, else the sentence's most specific place) and the baseline,
+the nearest GPE/LOC/FAC entity spaCy finds.
 `--strict` makes the system answer "none" when no place is tied to the verb by the parse.
 
     .venv/bin/python benchmarks/event_location.py [--all] [--strict]
@@ -23,7 +25,7 @@ from crisisledger.extract.event_places import event_place
 from crisisledger.extract.places import extract_places
 from crisisledger.gazetteer import default_gazetteer
 from crisisledger.language.nlp import AnalyzedDocument, Entity, parse
-from crisisledger.model import Document, PlacePrecision, Role, Sentence
+from crisisledger.model import Document, Place, PlacePrecision, Role, Sentence
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "event-location-halterman"
 LOCATIVE = ("in ", "at ", "near ", "outside ", "into ", "on ")
@@ -78,6 +80,19 @@ def well_formed(record: dict[str, Any]) -> bool:
     return True
 
 
+def coder_place(analyzed: AnalyzedDocument, places: list[Place], verb: tuple[int, int]) -> Place | None:
+    """What the event coder picks today for a trigger at `verb` (its private rule, measured here only)."""
+    from crisisledger.extract.events import _event_place
+
+    span = analyzed.doc.char_span(verb[0], verb[1], alignment_mode="expand") if analyzed.doc is not None else None
+    if span is None or not len(span):
+        return None
+    sentence = span.root.sent
+    inside = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+    chosen: Place | None = _event_place(span.root, inside, [None], False)
+    return chosen
+
+
 def tally(counts: Counts, predicted: tuple[int, int] | None, gold: list[tuple[int, int]]) -> None:
     counts.gold += len(gold)
     if predicted is None:
@@ -96,7 +111,7 @@ def main() -> None:
     records = [json.loads(line) for line in (DATA / "labeled_text.slim.jsonl").open(encoding="utf-8")]
     if not args.all:
         records = [r for r in records if r.get("source") == "RELABEL"]
-    names = ("system", "nearest_place", "baseline_nearest_ner")
+    names = ("system", "event_coder", "nearest_place", "baseline_nearest_ner")
     counts = {subset: {n: Counts() for n in names} for subset in ("all", "well_formed")}
     for r in records:
         text = r["text"]
@@ -109,8 +124,10 @@ def main() -> None:
         places = [p for p in extract_places(analyzed, gazetteer) if p.precision != PlacePrecision.SITE]
         chosen = event_place(analyzed, places, verb[0], verb[1], strict=args.strict)
         ner = [(e.start, e.end) for e in entities if e.label in ("GPE", "LOC", "FAC")]
+        coded = coder_place(analyzed, places, verb)
         answers = {
             "system": (chosen.start, chosen.end) if chosen else None,
+            "event_coder": (coded.start, coded.end) if coded else None,
             "nearest_place": nearest([(p.start, p.end) for p in places], verb, text),
             "baseline_nearest_ner": nearest(ner, verb, text),
         }
