@@ -30,7 +30,7 @@ from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigge
 from crisisledger.extract.events import extract_events
 from crisisledger.extract.main_event import main_of
 from crisisledger.language.analyze import analyze
-from crisisledger.model import Actor, ActorKind, Document, Event, EventType
+from crisisledger.model import Actor, ActorKind, Document, Event, EventType, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 PLOVER_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -264,6 +264,7 @@ def acled_type(event: Event | None, text: str = "") -> str:
 
 def snippet_mode(event: Event, text: str) -> str | None:
     words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "warplanes" meets the cue "warplane"
     for rule in mode_rules().get(event.type, []):
         if any((c in words) if " " not in c else (c in text.lower()) for c in rule.cues):
             return rule.mode
@@ -279,12 +280,15 @@ def code_snippet(text: str) -> str:
         event = main_of(an, sentence, events)
         if event is None:
             continue
-        kind = acled_type(event, sentence.text)
+        # a protest's violence may be told in a later sentence ("... the protesters then stoned police")
+        kind = acled_type(event, text if event.type is EventType.PROTEST else sentence.text)
         if kind != STRATEGIC:
             return kind
         first = first or kind
     if PROTEST_WORDS & set(re.findall(r"[a-z][a-z-]*", text.lower())):
-        return "Protests"  # a protest named beside a speech act ("protesters ... denouncing")
+        # a protest named beside a speech act ("protesters ... denouncing"): violent if its words say so
+        riot = Event("p", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
+        return acled_type(riot, text)
     return first or STRATEGIC
 
 
