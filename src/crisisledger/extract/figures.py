@@ -10,7 +10,7 @@ one ("five men, including ..., were killed") and by a word window otherwise. The
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -27,6 +27,7 @@ from crisisledger.model import (
     FigureKind,
     Place,
     PlacePrecision,
+    Qualifier,
     Role,
     Sentence,
     Span,
@@ -39,6 +40,7 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 _SKIPPED_ROLES = frozenset({Role.COMMENTARY, Role.BOILERPLATE})
 _HARM_KINDS = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.MISSING})
 _MEASURE_KINDS = frozenset({FigureKind.DISTANCE_KM, FigureKind.DURATION_HOURS})
+_MOVE_KINDS = frozenset({FigureKind.REFUGEES, FigureKind.DISPLACED})
 _PLACE_RANK = {p: i for i, p in enumerate(PlacePrecision)}  # site first: the most specific
 _WINDOW = 15  # tokens after a number searched for its predicate
 _WHO_WORDS = 4
@@ -67,6 +69,7 @@ class _Lexicon:
     group_nouns: dict[Phrase, FigureKind]
     weak_nouns: dict[Phrase, FigureKind]
     triggers: dict[Phrase, FigureKind]
+    subject_triggers: dict[Phrase, FigureKind]
 
     @property
     def noun_tables(self) -> tuple[dict[Phrase, FigureKind], ...]:
@@ -90,6 +93,22 @@ class _Lexicon:
     certainty_anywhere: tuple[Phrase, ...]
     as_of_cues: tuple[Phrase, ...]
     since_cues: tuple[Phrase, ...]
+    passing_verbs: frozenset[str]
+    anaphors: tuple[Phrase, ...]
+    subject_fillers: frozenset[str]
+    tally_date_cues: tuple[Phrase, ...]
+    tally_links: frozenset[str]
+    clause_openers: frozenset[str]
+    as_not_opening: frozenset[str]
+    treatment_places: frozenset[str]
+    origin_cues: tuple[Phrase, ...]
+    dateline: re.Pattern[str]
+    not_speech_after: tuple[Phrase, ...]
+
+    @property
+    def after_triggers(self) -> dict[Phrase, FigureKind]:
+        """Triggers read after the number, where the number is the subject."""
+        return {**self.triggers, **self.subject_triggers}
 
 
 def _kind_table(section: dict[str, list[str]]) -> dict[Phrase, FigureKind]:
@@ -123,6 +142,7 @@ def _lexicon() -> _Lexicon:
             group_nouns=_kind_table(nouns["group"]),
             weak_nouns=_kind_table(nouns["weak"]),
             triggers=_kind_table(data["triggers"]),
+            subject_triggers=_kind_table(data["subject_triggers"]),
             other_nouns=_words(data["other_nouns"]),
             fillers=_words(data["fillers"]),
             count_verbs=_words(data["count_verbs"]),
@@ -141,8 +161,19 @@ def _lexicon() -> _Lexicon:
             certainty_anywhere=_phrases(certainty["anywhere"]),
             as_of_cues=_phrases(data["as_of_cues"]),
             since_cues=_phrases(data["since_cues"]),
+            passing_verbs=_words(data["passing_verbs"]),
+            anaphors=_phrases(data["anaphors"]),
+            subject_fillers=_words(data["subject_fillers"]),
+            tally_date_cues=_phrases(data["tally_date_cues"]),
+            tally_links=_words(data["tally_links"]),
+            clause_openers=_words(data["clause_openers"]),
+            as_not_opening=_words(data["as_not_opening"]),
+            treatment_places=_words(data["treatment_places"]),
+            origin_cues=_phrases(data["origin_cues"]),
+            dateline=re.compile(str(data["dateline_pattern"])),
+            not_speech_after=_phrases(data["not_speech_after"]),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise LexiconError(f"lexicon/figures.yaml: malformed ({exc})") from exc
 
 
@@ -220,6 +251,18 @@ class _Reading:
     who: str | None
     first: int  # token index of the number's first token
     last: int  # token index just past the number
+    tally: bool = False  # a step of a running count ("the toll passed 11,000")
+    qualifier: Qualifier | None = None  # implied by the count verb ("passed": more than)
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """What the words before a number say: the kind, and whether it is a step of a running count."""
+
+    kind: FigureKind | None = None
+    tally: bool = False  # the number is what a count verb reached
+    passing: bool = False  # the verb says "more than" ("passed", "topped")
+    anaphoric: bool = False  # the count verb's subject points back ("It passed ...") or is left out
 
 
 def _is_not_count(s: _Sentence, first: int, last: int, mention: NumberMention, entities: Sequence[Any]) -> bool:
@@ -282,27 +325,52 @@ def _noun_kind(s: _Sentence, i: int, j: int, table: dict[Phrase, FigureKind]) ->
     return None
 
 
-def _trigger_before(s: _Sentence, mention: NumberMention, first: int) -> FigureKind | None:
+def _trigger_before(s: _Sentence, mention: NumberMention, first: int) -> _Before:
     """A verb or toll right before the number, past filler words: "killing at least 12".
 
-    After a verb of a rising count the whole clause before it is searched: "the death toll from
-    the quake rose to 2,000".
+    After a verb of a rising count the number takes the kind of the verb's subject, searched in the
+    whole clause before it: "the death toll from the quake rose to 2,000", "the number of refugees
+    arriving passed 5,000". A pronoun subject ("It passed ...") or none is marked anaphoric.
     """
     lex = _lexicon()
     i = s.index_at(mention.qualifier_start) - 1
-    counting = False
+    counting = passing = False
+    verb = i
     while i >= 0 and first - i <= 6 and (s.tokens[i].text in lex.fillers or s.tokens[i].text in lex.count_verbs):
-        counting = counting or s.tokens[i].text in lex.count_verbs
+        if s.tokens[i].text in lex.count_verbs:
+            counting, verb = True, i
+            passing = passing or s.tokens[i].text in lex.passing_verbs
         i -= 1
     phrase = s.phrase_ending_at(i, lex.triggers)
     if phrase is not None:
-        return lex.triggers[phrase]
-    harm_nouns = {**lex.harm_nouns, **lex.triggers}
-    while counting and i >= 0 and s.tokens[i].text not in lex.clause_breaks and s.tokens[i].text != ",":
-        phrase = s.phrase_ending_at(i, harm_nouns)
+        return _Before(lex.triggers[phrase], counting, passing)
+    if not counting:
+        return _Before()
+    subjects = {**lex.group_nouns, **lex.harm_nouns, **lex.triggers}
+    while i >= 0 and s.tokens[i].text not in lex.clause_breaks and s.tokens[i].text != ",":
+        phrase = s.phrase_ending_at(i, subjects)
         if phrase is not None:
-            return harm_nouns[phrase]
+            return _Before(subjects[phrase], True, passing)
         i -= 1
+    subject = tuple(t.text for t in s.tokens[i + 1 : verb] if t.text not in lex.subject_fillers)
+    if subject[:1] in (("and",), ("then",)):
+        subject = subject[1:]
+    return _Before(None, True, passing, anaphoric=not subject or subject in lex.anaphors)
+
+
+def _subject_kind(s: _Sentence) -> FigureKind | None:
+    """The kind of the first count verb's subject in a sentence ("The toll has climbed all week.")."""
+    lex = _lexicon()
+    subjects = {**lex.group_nouns, **lex.harm_nouns, **lex.triggers}
+    for v, token in enumerate(s.tokens):
+        if token.text not in lex.count_verbs or token.text in ("is", "was", "were"):
+            continue
+        for i in range(v - 1, -1, -1):
+            if s.tokens[i].text in lex.clause_breaks or s.tokens[i].text == ",":
+                break
+            phrase = s.phrase_ending_at(i, subjects)
+            if phrase is not None:
+                return subjects[phrase]
     return None
 
 
@@ -326,9 +394,10 @@ def _trigger_after(s: _Sentence, start: int, stop: int) -> FigureKind | None:
             end = min(stop, end + (k - i))
             i = k + 1
             continue
-        phrase = s.phrase_at(i, lex.triggers)
+        after = lex.after_triggers
+        phrase = s.phrase_at(i, after)
         if phrase is not None:
-            return lex.triggers[phrase]
+            return after[phrase]
         if token.text in ("said", "told", "according"):
             return None
         i += 1
@@ -362,17 +431,29 @@ def _trigger_in_parse(s: _Sentence, mention: NumberMention) -> tuple[FigureKind 
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         candidates.append(noun.head.head)  # "a death toll of 300"
     lex = _lexicon()
+    # verbs of moving count only the group that moves: the number must be their subject
+    table = lex.after_triggers if noun.dep_ in _SUBJECT_DEPS else lex.triggers
     for candidate in candidates:
         i = s.index_at(candidate.idx)
-        phrase = s.phrase_at(i, lex.triggers) or s.phrase_ending_at(i, lex.triggers)
+        phrase = s.phrase_at(i, table) or s.phrase_ending_at(i, table)
         if phrase is not None:
-            return lex.triggers[phrase], bound
+            return table[phrase], bound
     return None, bound
 
 
 def _read(
-    s: _Sentence, mention: NumberMention, stop: int, entities: Sequence[Any], times: Sequence[TimeExpr]
+    s: _Sentence,
+    mention: NumberMention,
+    stop: int,
+    entities: Sequence[Any],
+    times: Sequence[TimeExpr],
+    earlier: _Reading | None,
+    linked: bool,
+    antecedent: FigureKind | None,
 ) -> _Reading | None:
+    """What a number counts. `earlier` is the sentence's last running count, `linked` whether only
+    links and dates stand between it and this number ("passed 11,000 on Monday and 21,000 on
+    Tuesday"); `antecedent` the kind the sentence before counted ("The toll climbed. It passed ...")."""
     lex = _lexicon()
     first, last = s.index_at(mention.start), s.index_at(mention.end)
     unit = _unit_after(s, last)
@@ -393,15 +474,22 @@ def _read(
     if harm is not None:
         return _Reading(mention, harm, 1.0, None, who, first, last)
     parsed, bound = _trigger_in_parse(s, mention)
-    predicate = _trigger_before(s, mention, first) or parsed or _trigger_after(s, j, min(stop, bound or stop))
+    before = _trigger_before(s, mention, first)
+    predicate = before.kind or parsed or _trigger_after(s, j, min(stop, bound or stop))
     group = _noun_kind(s, i, max(j, i + 1), lex.group_nouns)
     weak = _noun_kind(s, i, max(j, i + 1), lex.weak_nouns) if _names_a_place_population(s, first, j) else None
-    kind = (
-        predicate
-        if predicate in _HARM_KINDS
-        else group or predicate or weak or (FigureKind.OTHER if _counts_things(s, i, j) else None)
-    )
-    return None if kind is None else _Reading(mention, kind, 1.0, None, who, first, last)
+    own = predicate if predicate in _HARM_KINDS else group or predicate or weak
+    tally, qualifier = before.tally, (Qualifier.MORE_THAN if before.passing else None)
+    if own is None and before.anaphoric:  # "It passed 11,000": the count the sentence before spoke of
+        own = earlier.kind if earlier is not None else antecedent
+    elif own is None and earlier is not None and linked and not before.tally:  # "... and 21,000 on 9 February"
+        own, tally, qualifier = earlier.kind, True, earlier.qualifier
+    kind = own or (FigureKind.OTHER if _counts_things(s, i, j) else None)
+    if kind is None:
+        return None
+    if mention.explicit_qualifier:
+        qualifier = None
+    return _Reading(mention, kind, 1.0, None, who, first, last, tally and kind is not FigureKind.OTHER, qualifier)
 
 
 def _names_a_place_population(s: _Sentence, first: int, end: int) -> bool:
@@ -415,21 +503,139 @@ def _counts_things(s: _Sentence, i: int, j: int) -> bool:
     return any(s.tokens[k].text in _lexicon().other_nouns for k in range(i, j))
 
 
-def _place(sentence: Sentence, earlier: Sequence[Sentence], places: Sequence[Place], trigger: int) -> Place | None:
-    """The most specific place of the sentence, else of the nearest earlier sentence of its paragraph."""
+@dataclass(frozen=True, slots=True)
+class _PlaceContext:
+    """What choosing a figure's place needs beyond its sentence."""
 
-    def best(inside: Sentence, near: int) -> Place | None:
-        found = [p for p in places if inside.start <= p.start < inside.end]
-        if not found:
-            return None
-        return min(found, key=lambda p: (_PLACE_RANK.get(p.precision, 99) if p.precision else 99, abs(p.start - near)))
+    text: str  # the document text
+    earlier: Sequence[Sentence]  # the sentences before, in document order
+    places: Sequence[Place]
+    dateline: Sequence[Place]  # country places of the report's dateline
 
-    here = best(sentence, trigger)
-    for before in reversed(earlier):
+
+def _clause_of(s: _Sentence) -> list[int]:
+    """For each token, the number of its clause: a clause opener ("as", "while", ";") starts a new one."""
+    lex = _lexicon()
+    out, n = [], 0
+    for i, token in enumerate(s.tokens):
+        if token.text in lex.clause_openers and i > 0:
+            nearby = {s.tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(s.tokens)}
+            if token.text != "as" or not nearby & lex.as_not_opening:
+                n += 1
+        out.append(n)
+    return out
+
+
+def _is_treatment(place: Place) -> bool:
+    return any(w in _lexicon().treatment_places for w in _phrase(place.text))
+
+
+def _is_origin(text: str, place: Place) -> bool:
+    """ "fled X", "left X", "from X": where people came from."""
+    before = _phrase(text[max(0, place.start - 40) : place.start])
+    if before[-1:] == ("the",):
+        before = before[:-1]
+    return any(before[len(before) - len(cue) :] == cue for cue in _lexicon().origin_cues)
+
+
+def _best_place(
+    found: Sequence[Place], near: int, kind: FigureKind, text: str, together: bool = False
+) -> Place | None:
+    """The most specific place the gazetteer knows, nearest first; where people went before where they came
+    from. With `together` (the count's own clause), the first of two or more countries named, never a town
+    of one of them: "the toll in X and Y passed 21,000" counts both countries."""
+    if kind in _MOVE_KINDS:
+        found = [p for p in found if not _is_origin(text, p)] or list(found)
+    if not found:
+        return None
+    countries = [p for p in found if p.precision is PlacePrecision.COUNTRY and p.country]
+    if together and kind not in _MEASURE_KINDS and len({p.country for p in countries}) > 1:
+        return min(countries, key=lambda p: p.start)
+    return min(
+        found,
+        key=lambda p: (
+            p.name is None,
+            _PLACE_RANK.get(p.precision, 99) if p.precision else 99,
+            abs(p.start - near),
+        ),
+    )
+
+
+def _place(s: _Sentence, kind: FigureKind, at: int, ctx: _PlaceContext) -> Place | None:
+    """The place of a count: the one its own clause names; else one named earlier in the sentence (not in
+    a later clause of its own: "... as rescuers pulled a girl from X"); else one of the nearest earlier
+    sentence of its paragraph that names one. A place of treatment ("hospitals in X") counts only in the
+    count's own clause. A count of people on the move named nowhere is counted in the dateline's country."""
+    sentence = s.sentence
+    clauses = _clause_of(s)
+    own = clauses[min(s.index_at(at), len(clauses) - 1)] if clauses else 0
+    inside = [p for p in ctx.places if sentence.start <= p.start < sentence.end]
+    treated = [p for p in ctx.places if _is_treatment(p)]
+
+    def away(p: Place) -> bool:  # a treatment place, or a place named inside one
+        return any(q.start <= p.start and p.end <= q.end for q in treated)
+
+    def clause(p: Place) -> int:
+        return clauses[min(s.index_at(p.start), len(clauses) - 1)] if clauses else 0
+
+    here = _best_place([p for p in inside if clause(p) == own], at, kind, ctx.text, together=True)
+    if here is None:
+        here = _best_place([p for p in inside if clause(p) < own and not away(p)], at, kind, ctx.text)
+    for before in reversed(ctx.earlier):
         if here is not None or before.paragraph != sentence.paragraph:
             break
-        here = best(before, before.end)
+        found = [p for p in ctx.places if before.start <= p.start < before.end and not away(p)]
+        here = _best_place(found, before.end, kind, ctx.text)
+    if here is None and kind in _MOVE_KINDS and ctx.dateline:
+        here = ctx.dateline[0]  # arrivals are counted nationwide: the dateline's country, not its town
+    if here is None and kind not in _MEASURE_KINDS:
+        here = _previous_paragraph_place(sentence, kind, ctx, away)
     return here
+
+
+def _previous_paragraph_place(
+    sentence: Sentence, kind: FigureKind, ctx: _PlaceContext, away: Callable[[Place], bool]
+) -> Place | None:
+    """A count in a paragraph naming no place continues the story of the paragraph before: the place of
+    the main clause of its last sentence naming one, unless that paragraph names several countries."""
+    paragraph = [s for s in ctx.earlier if s.paragraph == sentence.paragraph - 1]
+    if not paragraph or paragraph[-1].role in _SKIPPED_ROLES:
+        return None
+    main: list[tuple[Sentence, list[Place]]] = []
+    for before in paragraph:
+        s = _Sentence(before, None)
+        clauses = _clause_of(s)
+        found = [
+            p
+            for p in ctx.places
+            if before.start <= p.start < before.end
+            and not away(p)
+            and clauses[min(s.index_at(p.start), len(clauses) - 1)] == 0
+        ]
+        if found:
+            main.append((before, found))
+    if not main or len({p.country for _, found in main for p in found if p.country}) > 1:
+        return None
+    last, found = main[-1]
+    return _best_place(found, last.end, kind, ctx.text)
+
+
+def _dateline(analyzed: AnalyzedDocument, places: Sequence[Place]) -> tuple[Place, ...]:
+    """Country places of the dateline paragraph ("GORIS, Armenia, 27 September"), outside brackets."""
+    lex = _lexicon()
+    for sentence in analyzed.sentences[:3]:
+        if lex.dateline.match(sentence.text):
+            para = [s for s in analyzed.sentences if s.paragraph == sentence.paragraph]
+            start, end = para[0].start, para[-1].end
+            text = analyzed.text
+            return tuple(
+                p
+                for p in places
+                if start <= p.start < end
+                and p.precision is PlacePrecision.COUNTRY
+                and text.count("(", start, p.start) == text.count(")", start, p.start)
+            )
+    return ()
 
 
 def _time_after_cue(s: _Sentence, times: Sequence[TimeExpr], cues: tuple[Phrase, ...], day_only: bool) -> date | None:
@@ -470,6 +676,8 @@ def _attribution(s: _Sentence) -> tuple[str | None, bool]:
     for i, token in enumerate(s.tokens):
         if token.text not in lex.speech_verbs or (token.pos and token.pos != "VERB"):
             continue
+        if any(s.matches(i + 1, p) for p in lex.not_speech_after):
+            continue  # "the number of people confirmed dead": a participle, not a source
         speaker = _subject_from_parse(s, token) if s.parsed else None
         if speaker is None:
             k = i
@@ -515,11 +723,12 @@ def _certainty(s: _Sentence, trigger: int, attributed: bool) -> Certainty:
 def _sentence_figures(
     analyzed: AnalyzedDocument,
     sentence: Sentence,
-    earlier: Sequence[Sentence],
     times: Sequence[TimeExpr],
-    places: Sequence[Place],
+    ctx: _PlaceContext,
 ) -> list[Figure]:
     s = _Sentence(sentence, analyzed.tokens_of(sentence))
+    previous = ctx.earlier[-1] if ctx.earlier and ctx.earlier[-1].paragraph == sentence.paragraph else None
+    antecedent = _subject_kind(_Sentence(previous, analyzed.tokens_of(previous))) if previous else None
     mentions = [
         NumberMention(
             m.text,
@@ -540,10 +749,12 @@ def _sentence_figures(
     previous_reading: _Reading | None = None
     for n, mention in enumerate(mentions):
         stop = s.index_at(mentions[n + 1].qualifier_start) if n + 1 < len(mentions) else len(s.tokens)
-        reading = _read(s, mention, stop, entities, times)
+        tally = previous_reading if previous_reading is not None and previous_reading.tally else None
+        linked = tally is not None and _continues_tally(s, tally, mention, times)
+        reading = _read(s, mention, stop, entities, times, tally, linked, antecedent)
         if reading is None or _is_conversion(s, reading, previous_reading):
             continue
-        qualifier, who = reading.mention.qualifier, reading.who
+        qualifier, who = reading.qualifier or reading.mention.qualifier, reading.who
         inherited = _shares_coordination(s, reading, previous_reading)
         if inherited is not None:
             qualifier, who = inherited.mention.qualifier, who or inherited.who
@@ -563,8 +774,8 @@ def _sentence_figures(
                 trigger=Span(mention.text, mention.start, mention.end),
                 unit=reading.unit,
                 who=who,
-                place=_place(sentence, earlier, places, mention.start),
-                as_of=as_of,
+                place=_place(s, reading.kind, mention.start, ctx),
+                as_of=(_own_date(s, reading, times) if reading.tally else None) or as_of,
                 since=since,
                 attributed_to=attributed_to,
                 certainty=_certainty(s, mention.start, attributed),
@@ -572,6 +783,32 @@ def _sentence_figures(
         )
         previous_reading = reading
     return figures
+
+
+def _continues_tally(s: _Sentence, tally: _Reading, mention: NumberMention, times: Sequence[TimeExpr]) -> bool:
+    """Only links and dates between a running count's step and this number: "11,000 on 8 May and 21,000"."""
+    lex = _lexicon()
+    for token in s.tokens[tally.last : s.index_at(mention.qualifier_start)]:
+        in_time = any(t.start <= token.start < t.end for t in times)
+        if not in_time and token.text not in lex.tally_links:
+            return False
+    return True
+
+
+def _own_date(s: _Sentence, reading: _Reading, times: Sequence[TimeExpr]) -> date | None:
+    """The day a step of a running count names right after its number: "passed 11,000 on 8 February"."""
+    lex = _lexicon()
+    for t in times:
+        if t.range is None or t.range.precision is not DatePrecision.DAY:
+            continue
+        at = s.index_at(t.start)
+        if not reading.last <= at <= reading.last + 4:
+            continue
+        cue = s.phrase_ending_at(at - 1, lex.tally_date_cues)
+        between = s.tokens[reading.last : at - len(cue)] if cue is not None else []
+        if cue is not None and all(tok.text.isalpha() for tok in between):
+            return t.range.start
+    return None
 
 
 def _is_conversion(s: _Sentence, reading: _Reading, previous: _Reading | None) -> bool:
@@ -600,8 +837,10 @@ def extract_figures(
 ) -> tuple[Figure, ...]:
     """Every figure of the report's non-opinion sentences, ids `f1..` by evidence, then trigger."""
     figures: list[Figure] = []
+    dateline = _dateline(analyzed, places)
     for n, sentence in enumerate(analyzed.sentences):
         if sentence.role not in _SKIPPED_ROLES:
-            figures.extend(_sentence_figures(analyzed, sentence, analyzed.sentences[:n], times, places))
+            ctx = _PlaceContext(analyzed.text, analyzed.sentences[:n], places, dateline)
+            figures.extend(_sentence_figures(analyzed, sentence, times, ctx))
     figures.sort(key=lambda f: (f.evidence.start, f.trigger.start))
     return tuple(replace(f, id=f"f{n}") for n, f in enumerate(figures, start=1))
