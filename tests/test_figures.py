@@ -33,14 +33,16 @@ def build(case: dict[str, Any], doc: Any = None) -> tuple[AnalyzedDocument, list
     published = case.get("published", date(2024, 3, 1))
     document = Document(id="t" * 16, text=text, published=published)
     sentences, offset = [], 0
-    for piece in case["sentences"]:
+    paragraphs = case.get("paragraphs", [0] * len(case["sentences"]))
+    for piece, paragraph in zip(case["sentences"], paragraphs, strict=True):
         start = text.index(piece, offset)
-        sentences.append(Sentence(piece, start, start + len(piece), Role(case.get("role", "report"))))
+        sentences.append(Sentence(piece, start, start + len(piece), Role(case.get("role", "report")), paragraph))
         offset = start + len(piece)
     places = []
-    for name, precision in case.get("places", []):
+    for name, precision, *country in case.get("places", []):
         at = text.index(name)
-        places.append(Place(name, at, at + len(name), name, None, None, None, None, PlacePrecision(precision)))
+        code = country[0] if country else None
+        places.append(Place(name, at, at + len(name), name, None, None, None, code, PlacePrecision(precision)))
     times = []
     for phrase, day, precision in case.get("times", []):
         at = text.index(phrase)

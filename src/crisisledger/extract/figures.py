@@ -10,6 +10,7 @@ one ("five men, including ..., were killed") and by a word window otherwise. The
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -538,9 +539,7 @@ def _is_origin(text: str, place: Place) -> bool:
     return any(before[len(before) - len(cue) :] == cue for cue in _lexicon().origin_cues)
 
 
-def _best_place(
-    found: Sequence[Place], near: int, kind: FigureKind, text: str, together: bool = False
-) -> Place | None:
+def _best_place(found: Sequence[Place], near: int, kind: FigureKind, text: str, together: bool = False) -> Place | None:
     """The most specific place the gazetteer knows, nearest first; where people went before where they came
     from. With `together` (the count's own clause), the first of two or more countries named, never a town
     of one of them: "the toll in X and Y passed 21,000" counts both countries."""
@@ -561,11 +560,12 @@ def _best_place(
     )
 
 
-def _place(s: _Sentence, kind: FigureKind, at: int, ctx: _PlaceContext) -> Place | None:
+def _place(s: _Sentence, kind: FigureKind, at: int, ctx: _PlaceContext, alone: bool) -> Place | None:
     """The place of a count: the one its own clause names; else one named earlier in the sentence (not in
     a later clause of its own: "... as rescuers pulled a girl from X"); else one of the nearest earlier
     sentence of its paragraph that names one. A place of treatment ("hospitals in X") counts only in the
-    count's own clause. A count of people on the move named nowhere is counted in the dateline's country."""
+    count's own clause. A count of people on the move named nowhere is counted in the dateline's country.
+    `alone`: the count is the only one of its kind in its clause (so it may count several countries)."""
     sentence = s.sentence
     clauses = _clause_of(s)
     own = clauses[min(s.index_at(at), len(clauses) - 1)] if clauses else 0
@@ -578,7 +578,7 @@ def _place(s: _Sentence, kind: FigureKind, at: int, ctx: _PlaceContext) -> Place
     def clause(p: Place) -> int:
         return clauses[min(s.index_at(p.start), len(clauses) - 1)] if clauses else 0
 
-    here = _best_place([p for p in inside if clause(p) == own], at, kind, ctx.text, together=True)
+    here = _best_place([p for p in inside if clause(p) == own], at, kind, ctx.text, together=alone)
     if here is None:
         here = _best_place([p for p in inside if clause(p) < own and not away(p)], at, kind, ctx.text)
     for before in reversed(ctx.earlier):
@@ -605,12 +605,16 @@ def _previous_paragraph_place(
     for before in paragraph:
         s = _Sentence(before, None)
         clauses = _clause_of(s)
+        # main clauses: the first, and those after ";" (not after "as", "while" ...)
+        subordinate = {
+            clauses[i] for i, tok in enumerate(s.tokens) if i and tok.text != ";" and clauses[i] != clauses[i - 1]
+        }
         found = [
             p
             for p in ctx.places
             if before.start <= p.start < before.end
             and not away(p)
-            and clauses[min(s.index_at(p.start), len(clauses) - 1)] == 0
+            and clauses[min(s.index_at(p.start), len(clauses) - 1)] not in subordinate
         ]
         if found:
             main.append((before, found))
@@ -746,6 +750,7 @@ def _sentence_figures(
     as_of = _time_after_cue(s, times, _lexicon().as_of_cues, day_only=True) or analyzed.document.published
     since = _time_after_cue(s, times, _lexicon().since_cues, day_only=False)
     figures: list[Figure] = []
+    readings: list[_Reading] = []
     previous_reading: _Reading | None = None
     for n, mention in enumerate(mentions):
         stop = s.index_at(mentions[n + 1].qualifier_start) if n + 1 < len(mentions) else len(s.tokens)
@@ -774,7 +779,7 @@ def _sentence_figures(
                 trigger=Span(mention.text, mention.start, mention.end),
                 unit=reading.unit,
                 who=who,
-                place=_place(s, reading.kind, mention.start, ctx),
+                place=None,
                 as_of=(_own_date(s, reading, times) if reading.tally else None) or as_of,
                 since=since,
                 attributed_to=attributed_to,
@@ -782,7 +787,18 @@ def _sentence_figures(
             )
         )
         previous_reading = reading
-    return figures
+        readings.append(reading)
+    clauses = _clause_of(s)
+    clause_kinds = Counter((clauses[min(r.first, len(clauses) - 1)], r.kind) for r in readings)
+    return [
+        replace(
+            f,
+            place=_place(
+                s, r.kind, r.mention.start, ctx, clause_kinds[(clauses[min(r.first, len(clauses) - 1)], r.kind)] == 1
+            ),
+        )
+        for f, r in zip(figures, readings, strict=True)
+    ]
 
 
 def _continues_tally(s: _Sentence, tally: _Reading, mention: NumberMention, times: Sequence[TimeExpr]) -> bool:
