@@ -27,8 +27,9 @@ from typing import Any
 from crisisledger.export.acled import acled_type as package_acled_type
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
-from crisisledger.extract.events import extract_events
-from crisisledger.extract.main_event import main_of
+from crisisledger.extract.events import EVENT_ROLES, extract_events, trigger_of
+from crisisledger.extract.grammar import turned_type
+from crisisledger.extract.main_event import clear_trigger, main_of
 from crisisledger.language.analyze import analyze
 from crisisledger.model import Actor, ActorKind, Document, Event, EventType, Span
 
@@ -102,6 +103,53 @@ def run_stages(
     return an, found, events
 
 
+# Why a record got no event, from the furthest a trigger word of it got (best first).
+WHY_ORDER = (
+    "clear trigger, event dropped later",
+    "doer required (verb with no named doer)",
+    "noun-trigger rule (noun not in a clear position)",
+    "modality (negated, too ... to)",
+    "trigger lemma, reading not met (object/cue missing, under a trigger verb, modifier)",
+    "no trigger lemma",
+    "role filter (commentary or boilerplate)",
+)
+
+
+def why_none(
+    text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
+) -> str:
+    """The class of guard that left a record without an event (see `WHY_ORDER`)."""
+    an, found, _ = run_stages(text, actors, table)
+    table = table or trigger_table()
+    best, detail = len(WHY_ORDER) - 1, ""
+    for sentence in an.sentences:
+        tokens = an.tokens_of(sentence)
+        if sentence.role not in EVENT_ROLES or tokens is None:
+            continue
+        best = min(best, WHY_ORDER.index("no trigger lemma"))
+        for tok in tokens:
+            reading = trigger_of(tok, table)
+            if reading is None or reading[0] is None:
+                if (tok.lemma_.lower() in table.verbs or tok.lemma_.lower() in table.nouns) and best > 4:
+                    best = 4
+                    detail = f": {tok.pos_} {tok.dep_}" + (" needing object/cue" if tok.pos_ == "VERB" else "")
+                continue
+            trigger, verb = reading
+            if turned_type(tok, trigger.type) is None:
+                best = min(best, 3)
+            elif clear_trigger(tok, trigger, verb, found, table):
+                best = 0
+            elif best > (1 if verb else 2):
+                best = 1 if verb else 2
+                detail = "" if verb else f": {tok.dep_} of {tok.head.pos_} {tok.head.dep_}"
+    return WHY_ORDER[best] + (detail if best in (2, 4) else "")
+
+
+def why_counts(rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """How many records of a half got no event, by the guard that stopped them."""
+    return dict(Counter(r["why"] for r in rows if r.get("why")))
+
+
 DUMP_DIR: Path | None = None
 
 
@@ -172,6 +220,7 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
         gold_type = PLOVER_NAMES.get(r["event"], r["event"])
         src, tgt = gsr_codes(r.get("source")), gsr_codes(r.get("target"))
         sys_type = event.type.value if event else "NONE"
+        why = why_none(r["text"]) if event is None else ""
         s_src = actor_codes(event.actors) if event else set()
         s_tgt = actor_codes(event.targets) if event else set()
         scored.append(
@@ -184,11 +233,14 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
                 "tgt": tgt,
                 "s_src": s_src,
                 "s_tgt": s_tgt,
+                "why": why,
             }
         )
     first, second = halves(scored, lambda x: x["group"])
     dump("plover", first)
     return {
+        "no_event_tune": why_counts(first),
+        "no_event_held_out": why_counts(second),
         "confusion_held_out": dict(Counter(f"{r['gold']}>{r['sys']}" for r in second if r["gold"] != r["sys"])),
         "tune": plover_scores(first),
         "held_out": plover_scores(second),

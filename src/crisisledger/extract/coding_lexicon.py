@@ -261,6 +261,9 @@ class Modality:
     crowd_words: frozenset[str] = frozenset()  # "protesters demanded": the demand is a protest
     official_protest: frozenset[str] = frozenset()  # "the ministry protested": a complaint (ACCUSE)
     crowd_acts: frozenset[str] = frozenset()  # "gathered to demand": a protest
+    nominal_events: frozenset[str] = frozenset()  # "the talks ended": a noun naming one event
+    measure_nouns: frozenset[str] = frozenset()  # "a wave of arrests": the noun stands where the measure does
+    any_nominal: bool = False  # every noun trigger but a standing situation counts as a nominal event
 
 
 @lru_cache(maxsize=1)
@@ -291,4 +294,7 @@ def modality() -> Modality:
         crowd_words=words("crowds"),
         official_protest=words("official_protest"),
         crowd_acts=words("crowd_acts"),
+        nominal_events=words("nominal_events"),
+        measure_nouns=words("measure_nouns"),
+        any_nominal=bool(data.get("any_nominal", False)),
     )

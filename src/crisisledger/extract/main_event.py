@@ -45,31 +45,9 @@ def fallback_event(
     a verb (one that needs a doer only with one the grammar names: "68 were killed" is a figure), or a
     noun heading a headline or standing as the subject of an occurrence ("clashes erupted"), never a
     standing situation ("the war"); an intent, demand or refusal only with someone who holds it."""
-    mod = modality()
 
     def clear(tok: Token, trigger: Trigger, etype: EventType, verb: bool) -> bool:
-        if trigger is DEMAND:
-            return bool(actors_of(subjects(tok), actors))  # "China must drop barriers"
-        if verb:
-            if trigger.needs_actor or trigger.type is EventType.DISPLACEMENT:
-                return bool(event_roles(tok, verb, trigger, table, actors)[0]) or _by_weapon(tok, table)
-            return True
-        head = tok.head
-        acted_on = tok.dep_ == "dobj" and (
-            verb_key(head, table.light_verbs) in table.light_verbs
-            or head.lemma_.lower() in mod.reversal_verbs | mod.cutoff_verbs
-        )
-        if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
-            return acted_on and head.lemma_.lower() not in mod.occurrence_verbs  # "lifted the blockade", not "the war"
-        return (
-            tok.dep_ == "ROOT"
-            or (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and (head.lemma_.lower() in mod.occurrence_verbs or trigger_of(head, table) is not None)
-            )
-            or acted_on
-            or _purpose_of_move(tok)
-        )
+        return clear_trigger(tok, trigger, verb, actors, table)
 
     best = _best_trigger(analyzed, sentence, table, clear)
     if best is None:
@@ -78,6 +56,51 @@ def fallback_event(
     if best[3] is not best[2].type and not event.actors:
         return None  # an intent or refusal of no one named
     return event
+
+
+def clear_trigger(tok: Token, trigger: Trigger, verb: bool, actors: Sequence[Actor], table: TriggerTable) -> bool:
+    """Whether a trigger word tells an event by itself (`fallback_event`)."""
+    mod = modality()
+    if trigger is DEMAND:
+        return bool(actors_of(subjects(tok), actors))  # "China must drop barriers"
+    if verb:
+        if trigger.needs_actor or trigger.type is EventType.DISPLACEMENT:
+            return bool(event_roles(tok, verb, trigger, table, actors)[0]) or _by_weapon(tok, table)
+        return True
+    head = tok.head
+    acted_on = tok.dep_ == "dobj" and (
+        verb_key(head, table.light_verbs) in table.light_verbs
+        or head.lemma_.lower() in mod.reversal_verbs | mod.cutoff_verbs
+    )
+    if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
+        return acted_on and head.lemma_.lower() not in mod.occurrence_verbs  # "lifted the blockade", not "the war"
+    return (
+        tok.dep_ == "ROOT"
+        or (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and (head.lemma_.lower() in mod.occurrence_verbs or trigger_of(head, table) is not None)
+        )
+        or acted_on
+        or _nominal_event(tok, table)
+        or _purpose_of_move(tok)
+    )
+
+
+def _nominal_event(tok: Token, table: TriggerTable) -> bool:
+    """'the talks ended', 'police banned the rally', 'opened an investigation': a noun trigger (not a
+    standing situation) as the subject or object of a verb that itself triggers nothing; a noun after a
+    measure of it ("ten days of war games", "a wave of arrests") stands where the measure stands."""
+    mod = modality()
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in mod.measure_nouns:
+        carrier = tok.head.head
+    head = carrier.head
+    return (
+        (mod.any_nominal or tok.lemma_.lower() in mod.nominal_events or tok.lower_ in mod.nominal_events)
+        and carrier.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and head.pos_ in ("VERB", "AUX")
+        and trigger_of(head, table) is None
+    )
 
 
 def _purpose_of_move(tok: Token) -> bool:
