@@ -129,12 +129,13 @@ def why_none(
         best = min(best, WHY_ORDER.index("no trigger lemma"))
         for tok in tokens:
             reading = trigger_of(tok, table)
-            if reading is None or reading[0] is None:
+            trigger = reading[0] if reading is not None else None
+            if reading is None or trigger is None:
                 if (tok.lemma_.lower() in table.verbs or tok.lemma_.lower() in table.nouns) and best > 4:
                     best = 4
                     detail = f": {tok.pos_} {tok.dep_}" + (" needing object/cue" if tok.pos_ == "VERB" else "")
                 continue
-            trigger, verb = reading
+            verb = reading[1]
             if turned_type(tok, trigger.type) is None:
                 best = min(best, 3)
             elif clear_trigger(tok, trigger, verb, found, table):
