@@ -35,6 +35,7 @@ def event(
     certainty: str = "asserted",
     end: str | None = None,
     precision: str = "day",
+    text: str | None = None,
 ) -> dict[str, Any]:
     return {
         "id": eid,
@@ -48,7 +49,7 @@ def event(
         "attributed_to": None,
         "background": False,
         "figures": [],
-        "evidence": {"text": f"{type_} {eid}", "start": 0, "end": 1},
+        "evidence": {"text": text or f"{type_} {eid}", "start": 0, "end": 1},
     }
 
 
@@ -90,14 +91,23 @@ def record(
     events: list[dict[str, Any]] | None = None,
     figures: list[dict[str, Any]] | None = None,
     url: str | None = None,
+    title: str | None = None,
 ) -> dict[str, Any]:
+    """A record; with a `title`, the text opens with it (an event whose evidence is the title is a headline)."""
+    if title:
+        text = f"{title}\n\n{text}"
+        body = len(title) + 2  # the other events' sentences come after the title
+        events = [
+            e if e["evidence"]["text"] == title else e | {"evidence": e["evidence"] | {"start": body, "end": body + 1}}
+            for e in events or []
+        ]
     doc_id = hashlib.sha256((outlet.casefold() + "\n" + text).encode()).hexdigest()[:16]
     return {
         "document": {
             "id": doc_id,
             "outlet": outlet,
             "url": url,
-            "title": None,
+            "title": title,
             "author": None,
             "published": published,
             "language": "en",

@@ -42,7 +42,8 @@ def _ledger(draw: Any) -> list[dict[str, Any]]:
         ]
         outlet = draw(st.sampled_from(["A", "B", "C"]))
         text = words(f"doc{n % 3}") if draw(st.booleans()) else words(f"unique{n}")
-        out.append(record(outlet, draw(st.sampled_from(DAYS)), text + f" {n}", evs, figs))
+        title = evs[0]["evidence"]["text"] if draw(st.booleans()) else None  # the first event is a headline
+        out.append(record(outlet, draw(st.sampled_from(DAYS)), text + f" {n}", evs, figs, title=title))
     return out
 
 

@@ -2,7 +2,8 @@
 
 Pairs that may be one event are merged best-first (ties by ids); two groups merge only when every pair across
 them may be one event and no report would appear twice (complete linkage), so chains of near matches do not
-pull distinct events together.
+pull distinct events together. A headline event told again in its report's body joins its body twin's
+cluster and takes no part in the matching (`twins`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from crisisledger.link.nodes import EventNode, affinity
 from crisisledger.link.rules import Rules, rules
+from crisisledger.link.twins import twins
 
 
 def cluster_id(refs: Iterable[str]) -> str:
@@ -21,7 +23,8 @@ def cluster_id(refs: Iterable[str]) -> str:
 
 def group(nodes: Sequence[EventNode], r: Rules | None = None) -> list[list[EventNode]]:
     r = r or rules()
-    ordered = sorted(set(nodes), key=lambda n: n.key)
+    riders = twins(nodes, r)
+    ordered = sorted((n for n in set(nodes) if n.ref not in riders), key=lambda n: n.key)
     edges: list[tuple[float, int, int]] = []
     ok: set[tuple[int, int]] = set()
     for i, a in enumerate(ordered):
@@ -44,7 +47,12 @@ def group(nodes: Sequence[EventNode], r: Rules | None = None) -> list[list[Event
                 owner[x] = keep
             members[keep].extend(members.pop(gone))
             docs[keep] |= docs.pop(gone)
-    return [[ordered[i] for i in sorted(m)] for m in members.values()]
+    out = [[ordered[i] for i in m] for m in members.values()]
+    home = {n.ref: g for g, cluster in enumerate(out) for n in cluster}
+    for head in sorted(set(nodes), key=lambda n: n.key):
+        if head.ref in riders:
+            out[home[riders[head.ref].ref]].append(head)
+    return [sorted(cluster, key=lambda n: n.key) for cluster in out]
 
 
 def components(nodes: Sequence[EventNode], r: Rules | None = None) -> list[list[EventNode]]:
@@ -63,6 +71,9 @@ def components(nodes: Sequence[EventNode], r: Rules | None = None) -> list[list[
         for j in range(i + 1, len(ordered)):
             if affinity(a, ordered[j], r) is not None:
                 parent[find(i)] = find(j)
+    index = {n.ref: i for i, n in enumerate(ordered)}
+    for head, body in twins(ordered, r).items():
+        parent[find(index[head])] = find(index[body.ref])
     out: dict[int, list[EventNode]] = {}
     for i, n in enumerate(ordered):
         out.setdefault(find(i), []).append(n)

@@ -43,6 +43,9 @@ class EventNode:
     actor_countries: frozenset[str]
     target_countries: frozenset[str]
     actor_ids: frozenset[str]
+    outlet: str = ""  # casefolded; what makes two reports independent
+    headline: bool = False  # told in the report's title
+    inferred_date: bool = False  # no date of its own: the days before its report stand in
 
     @property
     def key(self) -> tuple[str, int]:
@@ -57,16 +60,32 @@ def _countries(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(a["country"] for a in actors if a.get("country"))
 
 
+def in_title(document: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
+    """The event is told in the report's title (the title line that opens the text, or its exact words)."""
+    title = (document.get("title") or "").strip()
+    if not title:
+        return False
+    evidence = event.get("evidence") or {}
+    if (evidence.get("text") or "").strip() == title:
+        return True
+    text = document.get("text") or ""
+    opening = len(text) - len(text.lstrip())
+    return text.startswith(title, opening) and opening <= int(evidence.get("start", -1)) < opening + len(title)
+
+
 def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Rules | None = None) -> EventNode:
-    """The node of one exported event; an undated event is placed in the days just before its report."""
+    """The node of one exported event; an undated event is placed in the days just before its report (the
+    events stage writes that same window as a week ending on the publication day: it is no date of its own)."""
     r = r or rules()
     when = event.get("date") or {}
+    published = date.fromisoformat(str(document["published"])[:10])
+    recent = (published - timedelta(days=r.undated_window_days)).toordinal(), published.toordinal()
     if when.get("start"):
         lo = date.fromisoformat(when["start"]).toordinal()
         hi = date.fromisoformat(when.get("end") or when["start"]).toordinal()
+        inferred = when.get("precision") == "week" and (lo, hi) == recent
     else:
-        published = date.fromisoformat(str(document["published"])[:10])
-        lo, hi = (published - timedelta(days=r.undated_window_days)).toordinal(), published.toordinal()
+        (lo, hi), inferred = recent, True
     place = event.get("place") or {}
     has_place = place.get("lat") is not None or place.get("country") is not None
     precision = place.get("precision") if has_place else None
@@ -87,6 +106,9 @@ def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Ru
         actor_countries=_countries(event.get("actors", [])),
         target_countries=_countries(event.get("targets", [])),
         actor_ids=frozenset(a["id"] for a in [*event.get("actors", []), *event.get("targets", [])]),
+        outlet=(document.get("outlet") or "").strip().casefold(),
+        headline=in_title(document, event),
+        inferred_date=inferred,
     )
 
 
@@ -125,6 +147,25 @@ def place_distance(a: EventNode, b: EventNode, r: Rules) -> float | None:
     return d / tolerance if d <= tolerance else None
 
 
+def match_level(a: EventNode, b: EventNode, r: Rules) -> str | None:
+    """The precision two places are compared at: the coarser one's (`country` when either has no coordinates)."""
+    if a.level is None or b.level is None:
+        return None
+    if a.level == "region" or b.level == "region":
+        return "region"
+    if _coarse(a, r) or _coarse(b, r):
+        return "country"
+    return max(a.level, b.level, key=r.level)
+
+
+def vague(a: EventNode, b: EventNode, r: Rules) -> bool:
+    """Two reports of different outlets agree only on the week their reports came out and a wide place: an
+    undated generic sentence ("families fleeing the region") is not evidence of the dated event nearby."""
+    if not (a.inferred_date or b.inferred_date) or (a.outlet and a.outlet == b.outlet):
+        return False
+    return match_level(a, b, r) not in r.undated_match_levels
+
+
 def actors_compatible(a: EventNode, b: EventNode) -> bool:
     """No conflicting countries on either side (an empty side conflicts with nothing)."""
     for x, y in ((a.actor_countries, b.actor_countries), (a.target_countries, b.target_countries)):
@@ -141,7 +182,7 @@ def affinity(a: EventNode, b: EventNode, r: Rules | None = None) -> float | None
     if not types_compatible(a, b, r) or not actors_compatible(a, b):
         return None
     distance = place_distance(a, b, r)
-    if distance is None:
+    if distance is None or vague(a, b, r):
         return None
     overlap = (min(a.hi, b.hi) - max(a.lo, b.lo) + 1) / (max(a.hi, b.hi) - min(a.lo, b.lo) + 1)
     score = 2.0 * (a.type == b.type) + (1.0 - distance) + overlap

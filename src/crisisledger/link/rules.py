@@ -39,6 +39,7 @@ class Rules:
     modes_must_agree: frozenset[str] = frozenset()
     agreeing_modes: frozenset[frozenset[str]] = frozenset()
     default_modes: frozenset[str] = frozenset()
+    undated_match_levels: frozenset[str] = frozenset({"site", "town"})
 
     def level(self, precision: str | None) -> int:
         """Rank of a place precision, finest 0; unknown precision counts as a town."""
@@ -81,6 +82,7 @@ def _rules(raw: dict[str, Any]) -> Rules:
         modes_must_agree=frozenset(raw.get("modes_must_agree") or []),
         agreeing_modes=frozenset(frozenset(p) for p in raw.get("agreeing_modes") or []),
         default_modes=frozenset(raw.get("default_modes") or []),
+        undated_match_levels=frozenset(raw.get("undated_match_levels") or []),
     )
 
 

@@ -21,6 +21,7 @@ from crisisledger.link.duplicates import Fingerprint, band_hashes, duplicate_of,
 from crisisledger.link.grouping import cluster_id, group
 from crisisledger.link.nodes import EventNode, affinity, buckets, node_from_event, own_keys, query_keys
 from crisisledger.link.rules import Rules, rules
+from crisisledger.link.twins import twins
 
 
 def is_linked(conn: Connection, document_id: str) -> bool:
@@ -142,8 +143,13 @@ def link_events(conn: Connection, record: Mapping[str, Any], r: Rules) -> None:
             x = parent[x]
         return x
 
+    riders = twins(nodes, r)
     for n in nodes:
         find(n.ref)
+        if n.ref in riders:  # a headline rides with its body twin: its own matches do not matter
+            a, b = find(n.ref), find(riders[n.ref].ref)
+            parent[max(a, b)] = min(a, b)
+            continue
         for other, comp in _nearby(conn, n, r):
             if affinity(n, other, r) is not None:
                 a, b = find(n.ref), find(comp)
