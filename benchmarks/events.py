@@ -404,8 +404,60 @@ def petr_dictionary(path: Path) -> list[tuple[str, str, bool]]:
     return sorted((e for e in out if e[0]), key=lambda x: -len(x[0]))
 
 
-def petr_actors(names: list[tuple[str, str, bool]]) -> Callable[[Any], Sequence[Actor]]:
-    """The set's actor dictionary as a user lexicon: each match an actor whose country is its code."""
+def petr_agents(path: Path) -> list[tuple[str, str]]:
+    """(name, agent code) from the set's agents dictionary: `NAME {PLURAL} [~CODE]`, `_` joining words,
+    `!MACRO!` words expanded, a plain plural in `s` assumed where `{}` gives none; codes that stand in
+    the country slot (`[NGO~]`) are left out (they are actors, not agents)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    macros = {
+        m.group(1): [w.strip() for w in m.group(2).split(",")] for m in re.finditer(r"^!(\w+)!\s*=\s*(.+)$", text, re.M)
+    }
+    out: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        line = raw.split("#")[0].strip()
+        code_ = re.search(r"\[\s*~(\w+)\s*\]", line)
+        if not line or line.startswith(("<", "!")) or code_ is None:
+            continue
+        head = re.split(r"[\[{]", line)[0].strip()
+        plurals = re.findall(r"\{([^}]*)\}", line)
+        forms = [
+            head,
+            *(p.strip() for p in (plurals[0].split(",") if plurals and plurals[0].strip() else [head + "S"])),
+        ]
+        for form in forms:
+            for name in _expand_macros(form, macros):
+                out.append((name.replace("_", " ").strip(), code_.group(1)[:3]))
+    return sorted({o for o in out if o[0]}, key=lambda x: -len(x[0]))
+
+
+def _expand_macros(form: str, macros: dict[str, list[str]]) -> list[str]:
+    found = re.search(r"!(\w+)!", form)
+    if found is None:
+        return [form]
+    return [
+        x for w in macros.get(found.group(1), []) for x in _expand_macros(form.replace(found.group(0), w, 1), macros)
+    ]
+
+
+def with_agent(text: str, start: int, end: int, agents: list[tuple[str, str]]) -> str:
+    """The agent code of an actor mention: an agent word right after it ("Arnor security officials",
+    "Gondor's government") or before it with "of" ("the ambassadors of Arnor")."""
+    after = re.sub(r"^('s)?\s+", "", text[end : end + 40].upper())
+    before = text[max(0, start - 40) : start].upper()
+    for name, code_ in agents:
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        if re.match(rf"(?:[A-Z-]+\s+){{0,2}}{words}(?![A-Z])", after) or re.search(
+            rf"{words}\s+OF\s+(?:THE\s+)?$", before
+        ):
+            return code_
+    return ""
+
+
+def petr_actors(
+    names: list[tuple[str, str, bool]], agents: list[tuple[str, str]] | None = None
+) -> Callable[[Any], Sequence[Actor]]:
+    """The set's actor dictionary as a user lexicon: each match an actor whose country is its code; its
+    name carries the country code and the agent code (GOV, MIL ...) of an agent word beside it."""
 
     def find(an: Any) -> Sequence[Actor]:
         text, upper = an.text, an.text.upper()
@@ -418,13 +470,14 @@ def petr_actors(names: list[tuple[str, str, bool]]) -> Callable[[Any], Sequence[
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
+                agent = with_agent(text, m.start(), m.end(), agents or []) if len(code_) <= 3 else ""
                 found.append(
                     Actor(
                         f"petr.{code_.lower()}",
                         text[m.start() : m.end()],
                         m.start(),
                         m.end(),
-                        code_,
+                        code_ + agent,
                         code_[:3],
                         ActorKind.STATE,
                     )
@@ -463,7 +516,9 @@ def cameo_to_plover(cameo: str) -> str | None:
 
 def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[str, Any]:
     base = shared / "benchmarks/petrarch2-unittest"
-    finder = petr_actors(petr_dictionary(base / "PETR.Validate.actors.txt"))
+    finder = petr_actors(
+        petr_dictionary(base / "PETR.Validate.actors.txt"), petr_agents(base / "PETR.Validate.agents.txt")
+    )
     table = with_user_verbs(trigger_table(), petr_verbs(base / "PETR.Validate.verbs.txt")) if user_verbs else None
     tree = ET.parse(base / "PETR.UnitTest.records.xml")
     rows = []
@@ -472,6 +527,7 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
         if text_node is None or not (text_node.text or "").strip():
             continue
         gold = set()
+        gold_agents = set()
         skip = False
         for c in sent.iter("EventCoding"):
             ev = c.get("eventcode", "")
@@ -480,21 +536,28 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
                 continue
             p = cameo_to_plover(ev)
             if p is not None:
-                gold.add((c.get("sourcecode", "")[:3], c.get("targetcode", "")[:3], p))
+                src, tgt = c.get("sourcecode", ""), c.get("targetcode", "")
+                gold.add((src[:3], tgt[:3], p))
+                if src[3:6] or tgt[3:6]:
+                    gold_agents.add((src[3:6], tgt[3:6], p))
         if skip and not gold:
             continue
         an_event, _ = code(text_node.text or "", finder, table)
-        system = set()
+        system, system_agents = set(), set()
         if an_event is not None:
             for s in an_event.actors or ():
                 for t in an_event.targets or ():
                     system.add(((s.country or "")[:3], (t.country or "")[:3], an_event.type.value))
+                    if s.name[3:6] or t.name[3:6]:
+                        system_agents.add((s.name[3:6], t.name[3:6], an_event.type.value))
         rows.append(
             {
                 "text": text_node.text or "",
                 "group": sent.get("category", ""),
                 "gold": gold,
                 "sys": system,
+                "gold_agents": gold_agents,
+                "sys_agents": system_agents,
                 "sys_type": an_event.type.value if an_event else "NONE",
             }
         )
@@ -507,6 +570,8 @@ def petr_scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     typed = [r for r in rows if r["gold"]]
     tp = sum(len(r["gold"] & r["sys"]) for r in rows)
     p, r_, f = prf(tp, sum(len(r["sys"]) for r in rows), sum(len(r["gold"]) for r in rows))
+    agent_tp = sum(len(r["gold_agents"] & r["sys_agents"]) for r in rows)
+    agents = prf(agent_tp, sum(len(r["sys_agents"]) for r in rows), sum(len(r["gold_agents"]) for r in rows))
     return {
         "n": len(rows),
         "type_accuracy": round(sum(r["sys_type"] in {g[2] for g in r["gold"]} for r in typed) / len(typed), 4)
@@ -515,6 +580,10 @@ def petr_scores(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "dyad_precision": round(p, 4),
         "dyad_recall": round(r_, 4),
         "dyad_f1": round(f, 4),
+        # agents (GOV, MIL, REB ...): triples of the agent codes and the type, where either side has one
+        "agent_f1": round(agents[2], 4),
+        "agent_precision": round(agents[0], 4),
+        "agent_recall": round(agents[1], 4),
         "false_events": sum(1 for r in rows if not r["gold"] and r["sys_type"] != "NONE"),
     }
 

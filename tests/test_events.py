@@ -148,6 +148,11 @@ UNIFIED_CASES = [
     ("Norway will send food aid to Chad.", "AGREE", "nor.state", "", ""),
     ("Kenya lifted the night curfew in the capital.", "CONCEDE", "ken.state", "", ""),
     ("Students staged mass demonstrations on Saturday to demand reforms.", "PROTEST", "civilians.civilians", "", ""),
+    # nominal events: a noun trigger as the subject or object of a verb that triggers nothing
+    ("The talks between Kenya and Uganda ended without a statement.", "CONSULT", "", "", ""),
+    ("Police in Lagos dispersed the rally with tear gas.", "COERCE", "", "", ""),
+    ("A court in Nairobi opened an investigation into the minister.", "ACCUSE", "", "", ""),
+    ("Chilean and Peruvian ships began two weeks of joint exercises off the coast.", "COOPERATE", "", "", ""),
 ]
 
 
@@ -168,11 +173,12 @@ NO_EVENT_CASES = [
     "The kids were injured.",
     "This war is re-erupting again.",  # a standing situation
     "Officials denied that they are attacking civilian areas.",  # a denial, not a refusal: no REJECT
+    "The war dragged on through the winter.",  # a standing situation as a subject stays none
 ]
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("sentence", NO_EVENT_CASES[:3])
+@pytest.mark.parametrize("sentence", [*NO_EVENT_CASES[:3], NO_EVENT_CASES[4]])
 def test_no_event_without_a_clear_trigger(sentence: str) -> None:
     events, _, _ = run(sentence, date(2024, 5, 1))
     assert not [e for e in events if e.type is not EventType.INCIDENT], [(e.type, e.trigger.text) for e in events]

@@ -323,7 +323,7 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
             if not cand.requires:
                 return cand, True
             if cand.requires_object:
-                objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")}
+                objs = {o.lemma_.lower() for o in _object_nouns(tok)}
                 objs |= {c.lemma_.lower() for c in objects(tok, frozenset({"to", "for"}))}
                 if objs & cand.requires:
                     return cand, True
@@ -341,7 +341,23 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
                 return None  # "signed a deal": the verb makes the event ("gave a welcome": the noun)
         if key in table.nouns:
             return table.nouns[key], False
+        if tok.lower_ in table.nouns:  # listed as written ("talks"), its lemma ("talk") not
+            return table.nouns[tok.lower_], False
     return None
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """A verb's objects with their conjuncts, and the noun a measure stands for ("held two rounds of
+    talks", "reached a truce and a deal"): what a verb-with-object trigger asks for."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "nsubjpass"):
+            out.extend(conjuncts(c))
+    measures = modality().measure_nouns
+    out += [
+        p for o in list(out) if o.lemma_.lower() in measures for c in o.children if c.lower_ == "of" for p in c.children
+    ]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -474,7 +490,7 @@ def _noun_roles(
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     owners = [c for c in tok.children if c.dep_ == "poss"]
     doers = actors_of([t for o in owners for t in conjuncts(o)], actors)
-    doers += actors_of(preposition_objects(tok, ("by", "from")), actors)
+    doers += actors_of(preposition_objects(tok, ("by", "from", "between")), actors)  # "talks between X and Y"
     targets = actors_of(preposition_objects(tok, ("on", "against", "of", "with", "to", "into")), actors)
     head = tok.head
     mod = modality()

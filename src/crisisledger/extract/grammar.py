@@ -282,7 +282,8 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
     # "will withdraw unless X arranges a ceasefire": the condition hangs on a clause below the act
     below = {g.lower_ for t in held for c in t.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
     marks |= below & mod.ultimatum_marks
-    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    # lifting, halting or preventing acts on the trigger as its object; "the talks ended" ends nothing
+    head = tok.head.lemma_.lower() if tok.head.i != tok.i and tok.dep_ != "nsubj" else ""
     if head in mod.suppression_verbs and base is EventType.PROTEST:
         return EventType.COERCE  # "police prevented the demonstration"
     if head in mod.reversal_verbs and not cooperative:
