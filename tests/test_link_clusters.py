@@ -101,6 +101,12 @@ def test_places_within_the_tolerance_of_their_precision(
         ),
         (event("e1", "INCIDENT", "2023-09-25", None, "explosion"), event("e1", "ASSAULT", "2023-09-25", None), True),
         (event("e1", "INCIDENT", "2023-09-25", None, "flood"), event("e1", "ASSAULT", "2023-09-25", None), False),
+        # fighting over days is not the one blast another report tells
+        (
+            event("e1", "INCIDENT", "2023-09-25", None, "explosion"),
+            event("e1", "ASSAULT", "2023-09-25", None, "offensive"),
+            False,
+        ),
         (event("e1", "PROTEST", "2023-09-25", None), event("e1", "ASSAULT", "2023-09-25", None), False),
         (
             event("e1", "DISPLACEMENT", "2023-09-25", None, "flight"),

@@ -124,7 +124,10 @@ def types_compatible(a: EventNode, b: EventNode, r: Rules) -> bool:
     if a.type == b.type:
         return modes_agree(a, b, r)
     pair = {a.type, b.type}
-    return any(p.types == pair and (p.modes is None or a.mode in p.modes or b.mode in p.modes) for p in r.type_pairs)
+    modes = {a.mode, b.mode}
+    return any(
+        p.types == pair and not (modes & p.never) and (p.modes is None or bool(modes & p.modes)) for p in r.type_pairs
+    )
 
 
 def _coarse(n: EventNode, r: Rules) -> bool:

@@ -14,6 +14,7 @@ import yaml
 class TypePair:
     types: frozenset[str]
     modes: frozenset[str] | None  # None: the pair holds whatever the modes
+    never: frozenset[str] = frozenset()  # modes that break the pair whatever the other's mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,9 @@ class Rules:
 
 def _rules(raw: dict[str, Any]) -> Rules:
     pairs = tuple(
-        TypePair(frozenset(p["types"]), frozenset(p["modes"]) if p.get("modes") else None)
+        TypePair(
+            frozenset(p["types"]), frozenset(p["modes"]) if p.get("modes") else None, frozenset(p.get("never") or [])
+        )
         for p in raw["compatible_types"]
     )
     who_words = {w.casefold(): group for group, words in raw["who_groups"].items() for w in words}
