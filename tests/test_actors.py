@@ -100,3 +100,10 @@ def test_pro_prefix_is_no_country_and_boilerplate_has_no_actors() -> None:
         doc, (Sentence("By Ivo Kral", 0, 11, Role.BOILERPLATE),), (Entity("Ivo Kral", 3, 11, "PERSON"),)
     )
     assert extract_actors(an, (), None) == ()
+
+
+def test_a_common_word_opening_a_sentence_is_no_person() -> None:
+    # a name recogniser's PERSON over "Landslides" (a word the coder knows): no person; a real name stays
+    text = "Landslides buried 40 houses. Maria Lopez said so."
+    ents = (Entity("Landslides", 0, 10, "PERSON"), Entity("Maria Lopez", 29, 40, "PERSON"))
+    assert [a.id for a in actors_of(text, ents)] == ["person.maria-lopez"]

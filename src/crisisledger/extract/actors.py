@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, slug
+from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Place, Role
 
 STAGE = "actors@1"
+# Tags of a capitalised opening word that make it a common word, not a name
+COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET"})
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*"
 _LINK = re.compile(r"^[\s)]*$")  # what may stand between a prefix ("(USAID)") and a title
@@ -368,6 +370,8 @@ def _entity_candidates(
         if any(a < e.end and e.start < b for a, b in places):
             continue
         name = _clean_name(re.sub(r"(?:'s|’s)$", "", re.sub(r"^the\s+", "", e.text, flags=re.I)), lex).strip()
+        if e.label == "PERSON":
+            name = _without_opening_word(analyzed, e.start + _offset(e.text, name), name)
         if all(w in lex.demonyms or w in lex.state_names for w in name.split()):
             continue
         if not name or not name[0].isupper() or name in lex.offices:
@@ -386,6 +390,33 @@ def _entity_candidates(
                 )
             )
     return out
+
+
+def _without_opening_word(analyzed: AnalyzedDocument, start: int, name: str) -> str:
+    """'Flash floods forced ...': a capitalised first word of a sentence that the tagger reads as a common
+    word, or that the coder knows as one, is no part of a person's name."""
+    if not name:
+        return name
+    first = name.split()[0]
+    doc = analyzed.doc
+    span = doc.char_span(start, start + len(first), alignment_mode="expand") if doc is not None else None
+    if span is not None and len(span):
+        tok = span[0]
+        opening = bool(tok.is_sent_start)
+        common = tok.pos_ in COMMON_POS or _common(first)
+    else:  # no parse: the sentence boundaries and the coder's own words
+        text = analyzed.text
+        opening = any(
+            start == s.start + len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())
+            for s in analyzed.sentences
+        )
+        common = _common(first)
+    return name[len(first) :].strip() if opening and common else name
+
+
+def _common(word: str) -> bool:
+    lower = word.lower()
+    return lower in common_words() or lower.removesuffix("s") in common_words()
 
 
 def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:

@@ -27,6 +27,7 @@ class Frame:
     channel: str | None
     content: tuple[int, int]
     certainty: Certainty  # what the content gets: reported, denied, alleged
+    wording: str = ""  # the source as an event's attribution words it ("regional officials"), else `speaker`
 
 
 def speaker_name(actor: Actor) -> str:
@@ -139,7 +140,10 @@ def _build(
     if found:
         actor = found[0]
         name = " and ".join(speaker_name(a) for a in found) if len(found) > 1 else speaker_name(actor)
-        return [Frame(sentence, trigger, name, actor, stance, channel, content, certainty)]
+        phrase = _phrase(speakers[0])
+        generic = len(found) == 1 and actor.text.islower() and phrase.endswith(actor.text)
+        wording = phrase if generic and len(phrase.split()) <= 4 else ""  # "regional officials said"
+        return [Frame(sentence, trigger, name, actor, stance, channel, content, certainty, wording)]
     if speakers and speakers[0].pos_ in ("NOUN", "PROPN"):
         name = _phrase(speakers[0])
         if name.lower() in speech_table().unconfirmed_cues:  # "unconfirmed reports said": no one speaks
@@ -196,7 +200,7 @@ def certainty_at(
     ]
     if holding:  # the innermost frame speaks for it: "X called for Y and accused Z of W"
         f = min(holding, key=lambda f: f.content[1] - f.content[0])
-        return f.certainty, f.speaker or None
+        return f.certainty, f.wording or f.speaker or None
     before = sentence.text[: offset - sentence.start].lower()
     if any(cue in before for cue in table.unconfirmed_cues):
         return Certainty.UNCONFIRMED, None

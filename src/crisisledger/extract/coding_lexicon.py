@@ -264,6 +264,8 @@ class Modality:
     nominal_events: frozenset[str] = frozenset()  # "the talks ended": a noun naming one event
     measure_nouns: frozenset[str] = frozenset()  # "a wave of arrests": the noun stands where the measure does
     any_nominal: bool = False  # every noun trigger but a standing situation counts as a nominal event
+    arrival_verbs: frozenset[str] = frozenset()  # "aid has not reached": negated, the event did not happen
+    failure_words: frozenset[str] = frozenset()  # "failed to capture": no event, and no refusal either
 
 
 @lru_cache(maxsize=1)
@@ -297,4 +299,17 @@ def modality() -> Modality:
         nominal_events=words("nominal_events"),
         measure_nouns=words("measure_nouns"),
         any_nominal=bool(data.get("any_nominal", False)),
+        arrival_verbs=words("arrival_verbs"),
+        failure_words=words("failure"),
     )
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case words the coder knows as common nouns, verbs or adjectives (trigger verbs and nouns,
+    incident subjects, mode cues): capitalised at a sentence's start they are not a name ("Flash floods")."""
+    table = trigger_table()
+    words = set(table.verbs) | {w for n in table.nouns for w in n.split()}
+    words |= {w for s in load_lexicon("triggers").get("incident_subjects", []) for w in str(s).lower().split()}
+    words |= {w for rules in mode_rules().values() for r in rules for c in r.cues for w in c.split()}
+    return frozenset(words)

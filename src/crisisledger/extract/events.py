@@ -39,6 +39,7 @@ from crisisledger.extract.grammar import (
     conjuncts,
     finite_beside_infinitive,
     governors,
+    held_negated,
     is_passive,
     modal,
     negated,
@@ -269,6 +270,8 @@ def _main_event(
     if strict and main_of(analyzed, ctx.sentence, [*strict, main]) is not main:
         return []
     tok = next(t for t in tokens if t.idx == main.trigger.start)
+    if any(e.type is main.type and e.trigger.start == tok.head.idx for e in strict):
+        return []  # "mortar shelling struck the port": the noun names the verb's own event
     place = _event_place(tok, ctx.places, ctx.last_place, main.type in PLACE_OBJECT_TYPES)
     if place is not None:
         ctx.last_place[0] = place
@@ -403,8 +406,9 @@ def _noun_phrase_key(tok: Token, table: TriggerTable) -> str | None:
 
 
 def _repeats_head(tok: Token, trigger: Trigger | None, table: TriggerTable) -> bool:
-    """'shelled the camp, killing 12': a participle of the same type only tells the result."""
-    if trigger is None or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+    """'shelled the camp, killing 12': a participle of the same type only tells the result (and 'mortar
+    shelling struck', a subject the parse hung on the verb, names the verb's own event)."""
+    if trigger is None or tok.dep_ not in ("advcl", "xcomp", "conj", "advmod", "npadvmod") or tok.head.i == tok.i:
         return False
     head = _trigger(tok.head, table)
     return head is not None and head[0] is not None and head[0].type is trigger.type
@@ -414,6 +418,8 @@ def _suppressed(tok: Token, verb: bool) -> bool:
     """Wished, threatened, planned, negated or hypothetical: no event of its own."""
     speech = speech_table()
     if negated(tok, speech.negations) or modal(tok, MODALS):
+        return True
+    if held_negated(tok, speech.negations, modality().arrival_verbs):
         return True
     if finite_beside_infinitive(tok):
         return False  # "called on X to supply Y and accused Z": the accusing was done, not asked for

@@ -16,7 +16,8 @@ Token = Any
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp"})
+# not "ccomp": a reported clause keeps its own subject; "..., officials said" names a source, not a doer
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 HOLDING_PREPS = frozenset({"of", "for"})
 
@@ -134,11 +135,26 @@ def preposition_objects(token: Token, words: Iterable[str]) -> list[Token]:
 
 
 def negated(token: Token, negations: frozenset[str]) -> bool:
+    """'did not attack', 'never arrived', 'no strikes', 'no longer shells' (the negation on an adverb)."""
     return any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
         for c in token.children
         if c.lower_ in negations or c.dep_ == "neg"
-    )
+    ) or any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in token.children)
+
+
+def held_negated(token: Token, negations: frozenset[str], arrivals: frozenset[str]) -> bool:
+    """'aid convoys have not reached the town', 'talks never took place', 'did not launch an attack':
+    a trigger that is the subject of a negated verb of arrival or occurrence, or the object of any
+    negated verb, did not happen (a misparsed 'Aid' read as a clausal subject counts as a subject)."""
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX") or not negated(head, negations):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return head.lemma_.lower() in arrivals
+    return bool(token.dep_ == "dobj")
 
 
 def modal(token: Token, modals: frozenset[str]) -> bool:
@@ -294,7 +310,9 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
         return None
     if lemmas & mod.refusal_words:
         return EventType.REJECT
-    if negated(tok, speech.negations):
+    if lemmas & mod.failure_words:  # "failed to reach agreement" a REJECT; "failed to capture the airport" none
+        return EventType.REJECT if cooperative else None
+    if negated(tok, speech.negations) or held_negated(tok, speech.negations, mod.arrival_verbs):
         return EventType.REJECT if cooperative else None
     if marks & mod.condition_words and lemmas & mod.intent_words:
         return mod.hostile_intent

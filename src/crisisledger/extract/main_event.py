@@ -121,6 +121,8 @@ def _by_weapon(tok: Token, table: TriggerTable) -> bool:
     """'killed in a car bombing', 'a roadside bomb killed': an attack told by its weapon, no doer named."""
     weapons = actor_lexicon().weapon_nouns
     near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not near:  # "heavy shelling hit the town": a subject the parse hung on the verb as a modifier
+        near = [c for c in tok.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "NOUN"]
     near += [p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in") for p in c.children]
     for noun in near:
         words = {noun.lower_, noun.lemma_.lower(), *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
