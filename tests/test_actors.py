@@ -38,6 +38,7 @@ def actors_of(text: str, entities: tuple[Entity, ...] = ()) -> list[Actor]:
         ("UNHCR said aid was blocked.", "UNHCR", "org.unhcr", None, ActorKind.ORGANIZATION, None),
         ("RSF fighters shelled the camp.", "RSF fighters", "armed_group.rsf", "SDN", ActorKind.ARMED_GROUP, None),
         ("Thousands of civilians fled.", "civilians", "civilians.civilians", None, ActorKind.CIVILIANS, None),
+        ("Government troops retook the pass.", "Government troops", "military.troops", None, ActorKind.MILITARY, None),
         ("28,000 Armenians have fled.", "Armenians", "arm.civilians", "ARM", ActorKind.CIVILIANS, None),
         ("Ukrainian police detained two men.", "Ukrainian police", "ukr.police", "UKR", ActorKind.POLICE, None),
         ("Houthis fired missiles.", "Houthis", "armed_group.houthis", "YEM", ActorKind.ARMED_GROUP, None),
