@@ -219,6 +219,43 @@ def _print_summary(summary: Any, quiet: bool) -> None:
 
 
 # -- listings ---------------------------------------------------------------------------------------
+# Table columns (field, header) of the listings; the demo shows a narrower cut of the same tables.
+EVENT_COLUMNS = [
+    ("document", "document"),
+    ("id", "event"),
+    ("type", "type"),
+    ("mode", "mode"),
+    ("date_start", "from"),
+    ("date_end", "to"),
+    ("place", "place"),
+    ("actors", "actors"),
+    ("targets", "targets"),
+    ("certainty", "certainty"),
+    ("evidence", "evidence"),
+]
+FIGURE_COLUMNS = [
+    ("document", "document"),
+    ("id", "figure"),
+    ("kind", "kind"),
+    ("value", "value"),
+    ("value_min", "min"),
+    ("value_max", "max"),
+    ("qualifier", "qualifier"),
+    ("who", "who"),
+    ("place", "place"),
+    ("as_of", "as of"),
+    ("certainty", "certainty"),
+    ("attributed_to", "source"),
+    ("outlet", "outlet"),
+]
+DEMO_EVENT_FIELDS = ("date_start", "type", "mode", "place", "actors", "targets", "certainty", "evidence")
+DEMO_FIGURE_FIELDS = ("as_of", "kind", "value", "value_min", "value_max", "qualifier", "who", "place", "outlet")
+
+
+def _pick(columns: list[tuple[str, str]], fields: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [c for c in columns if c[0] in fields]
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -268,19 +305,7 @@ def events(db: str | None, quiet: bool, verbose: bool, as_json: bool, clustered:
         _emit(rows, cols, as_json, "Event clusters")
         return
     rows = store.events(_filters(**kw))
-    cols = [
-        ("document", "document"),
-        ("id", "event"),
-        ("type", "type"),
-        ("mode", "mode"),
-        ("date_start", "from"),
-        ("date_end", "to"),
-        ("place", "place"),
-        ("actors", "actors"),
-        ("targets", "targets"),
-        ("certainty", "certainty"),
-        ("evidence", "evidence"),
-    ]
+    cols = EVENT_COLUMNS
     _emit(rows, cols, as_json, "Events")
 
 
@@ -313,20 +338,7 @@ def figures(
         _emit(rows, cols, as_json, "Figure series")
         return
     rows = store.figures(_filters(**kw))
-    cols = [
-        ("document", "document"),
-        ("id", "figure"),
-        ("kind", "kind"),
-        ("value", "value"),
-        ("value_min", "min"),
-        ("value_max", "max"),
-        ("qualifier", "qualifier"),
-        ("who", "who"),
-        ("place", "place"),
-        ("as_of", "as of"),
-        ("certainty", "certainty"),
-        ("attributed_to", "source"),
-    ]
+    cols = FIGURE_COLUMNS
     _emit(rows, cols, as_json, "Figures")
 
 
@@ -541,30 +553,8 @@ def demo(db: str | None, quiet: bool) -> None:
     _print_summary(summary, quiet)
     console = _console()
     console.print(f"[bold]Ledger {settings.get('db', db)}[/bold]: {store.count()} reports")
-    rows = store.events()
-    cols = [
-        ("date_start", "date"),
-        ("type", "type"),
-        ("mode", "mode"),
-        ("place", "place"),
-        ("actors", "actors"),
-        ("targets", "targets"),
-        ("certainty", "certainty"),
-        ("evidence", "evidence"),
-    ]
-    _emit(rows, cols, False, "Events")
-    cols = [
-        ("as_of", "as of"),
-        ("kind", "kind"),
-        ("value", "value"),
-        ("value_min", "min"),
-        ("value_max", "max"),
-        ("qualifier", "qualifier"),
-        ("who", "who"),
-        ("place", "place"),
-        ("outlet", "outlet"),
-    ]
-    _emit(store.figures(), cols, False, "Figures")
+    _emit(store.events(), _pick(EVENT_COLUMNS, DEMO_EVENT_FIELDS), False, "Events")
+    _emit(store.figures(), _pick(FIGURE_COLUMNS, DEMO_FIGURE_FIELDS), False, "Figures")
     console.print("Next: crisisledger places · crisisledger show ID · crisisledger export --format json")
 
 
