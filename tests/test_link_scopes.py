@@ -81,6 +81,32 @@ def test_a_headline_figure_told_again_in_the_body_is_grouped_with_the_body() -> 
     assert by_values(all_series([a])) == [[900, 21000, 21000]]
 
 
+def test_a_placeless_running_tally_counts_what_its_reports_lead_count_counts() -> None:
+    lead = "toll in AAA and BBB passes 35000"
+    a = record(
+        "A",
+        "2023-02-13",
+        words("a"),
+        figures=[
+            said(figure("f1", "killed", 35000, "2023-02-13", place("AAA", "country"), "more_than"), lead, 0),
+            said(figure("f2", "killed", 31000, "2023-02-13", place("AAA", "country")), "AAA said 31000", 50),
+            said(figure("f3", "killed", 11000, "2023-02-08", None, "more_than"), "It passed 11000", 100),
+            said(figure("f4", "killed", 28000, "2023-02-11", None, "approximate"), "about 28000", 120),
+            said(figure("f5", "injured", 40, "2023-02-13", None), "40 injured", 150),
+        ],
+    )
+    a["places"] = [named("AAA", 8), named("BBB", 16), named("AAA", 50)]
+    b = record(
+        "B",
+        "2023-02-09",
+        words("b"),
+        figures=[said(figure("f1", "killed", 21000, "2023-02-09", place("BBB", "country")), "toll in BBB and AAA", 0)],
+    )
+    b["places"] = [named("BBB", 8), named("AAA", 16)]
+    # the tally joins the two-country toll, not AAA's own; a kind the report never places stays placeless
+    assert by_values(all_series([a, b])) == [[40], [11000, 21000, 28000, 35000], [31000]]
+
+
 def test_a_coarser_count_joins_the_one_finer_series_it_holds_unless_that_raises_a_flag() -> None:
     recs = [
         record(

@@ -7,6 +7,9 @@ the body, and a coarser place that holds a finer one.
 - A headline's figure that the body repeats (same kind and value) is the body's figure: it is grouped where
   the body's is ("Quake toll passes 21,000 as rescuers pull teenager from X" is the body's two-country toll,
   not a toll of X).
+- A count that names no place and counts no countries (a running tally: "The toll has climbed all week. It
+  passed 11,000 on 8 February") counts what its report's lead count of that kind and group counts (the first
+  one, headline included, that has a place): the report's subject, not a toll of nowhere.
 - A group of figures at a coarser place (admin, area, country) joins the finer group of its series when it
   holds just that one (within the coarser precision's tolerance, or the same country) when merging raises no flag
   neither had: "20 killed in Karabakh" and "68 killed in Stepanakert" are one toll, while "3 injured in the
@@ -86,6 +89,32 @@ def series_figures(record: Mapping[str, Any], r: Rules) -> list[Fig]:
             out.append(Fig(doc, f, told.get("place") or f.get("place") or {}, together[told["id"]]))
         else:
             out.append(Fig(doc, f, None, together[f["id"]]))
+    return _placeless_to_lead(out, r)
+
+
+def _placed(f: Fig) -> bool:
+    return bool(f.countries) or f.place.get("lat") is not None or f.place.get("country") is not None
+
+
+def _placeless_to_lead(figs: list[Fig], r: Rules) -> list[Fig]:
+    """A figure with neither place nor countries is grouped where its report's lead count of the same kind
+    and group is (the first, in text order, that has a place)."""
+    from crisisledger.link.series import Fig, who_group
+
+    def scope(f: Fig) -> tuple[str, str]:
+        return (r.series_kind(f.figure["kind"]), who_group(f.figure.get("who"), r))
+
+    leads: dict[tuple[str, str], Fig] = {}
+    for f in sorted(figs, key=lambda f: int((f.figure.get("evidence") or {}).get("start", 0))):
+        if _placed(f):
+            leads.setdefault(scope(f), f)
+    out = []
+    for f in figs:
+        lead = leads.get(scope(f))
+        if lead is None or _placed(f) or not f.is_count:
+            out.append(f)
+        else:
+            out.append(Fig(f.document, f.figure, dict(lead.place), lead.countries))
     return out
 
 
