@@ -226,3 +226,21 @@ def test_undated_events_fall_in_the_week_before_their_report() -> None:
     doc = {"id": "0" * 16, "published": "2023-09-30"}
     node = node_from_event(doc, event("e1", "ASSAULT", None, None))
     assert (node.hi - node.lo) == 7
+
+
+def test_a_place_carried_from_outside_the_sentence_is_matched_at_the_admin_tolerance() -> None:
+    from crisisledger.link.nodes import affinity
+
+    def told(where: str, place_start: int) -> dict[str, Any]:
+        e = event("e1", "INCIDENT", "2023-09-25", place(where), mode="explosion")
+        e["place"] = {**e["place"], "start": place_start}
+        return e | {"evidence": {"text": "x", "start": 100, "end": 180}}
+
+    a = node_from_event({"id": "a" * 16, "published": "2023-09-26"}, told("Alder", 120))
+    named_far = node_from_event({"id": "b" * 16, "published": "2023-09-27"}, told("Cedar", 150))
+    carried_far = node_from_event({"id": "b" * 16, "published": "2023-09-27"}, told("Cedar", 20))
+    carried_across = node_from_event({"id": "b" * 16, "published": "2023-09-27"}, told("Dunmore", 20))
+    assert affinity(a, named_far) is None  # 44 km apart, both towns named in their sentences
+    assert affinity(a, carried_far) is not None  # Cedar came from the dateline: a guess, within 100 km
+    near, across = affinity(a, carried_far), affinity(a, carried_across)
+    assert near is not None and across is not None and near > across

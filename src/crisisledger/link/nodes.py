@@ -73,6 +73,16 @@ def in_title(document: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
     return text.startswith(title, opening) and opening <= int(evidence.get("start", -1)) < opening + len(title)
 
 
+def carried(event: Mapping[str, Any]) -> bool:
+    """The event's place is not named in its own sentence (the events stage carried it from the dateline or
+    an earlier sentence)."""
+    start = (event.get("place") or {}).get("start")
+    evidence = event.get("evidence") or {}
+    if start is None or "start" not in evidence or "end" not in evidence:
+        return False
+    return not int(evidence["start"]) <= int(start) < int(evidence["end"])
+
+
 def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Rules | None = None) -> EventNode:
     """The node of one exported event; an undated event is placed in the days just before its report (the
     events stage writes that same window as a week ending on the publication day: it is no date of its own)."""
@@ -91,6 +101,8 @@ def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Ru
     precision = place.get("precision") if has_place else None
     if has_place and precision is None:
         precision = "town" if place.get("lat") is not None else "country"
+    if has_place and r.carried_place_level and carried(event):
+        precision = max(precision, r.carried_place_level, key=r.level)
     return EventNode(
         document=document["id"],
         event=event["id"],

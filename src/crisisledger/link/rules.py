@@ -41,6 +41,7 @@ class Rules:
     agreeing_modes: frozenset[frozenset[str]] = frozenset()
     default_modes: frozenset[str] = frozenset()
     undated_match_levels: frozenset[str] = frozenset({"site", "town"})
+    carried_place_level: str | None = None  # a place from outside the event's sentence: no finer than this
 
     def level(self, precision: str | None) -> int:
         """Rank of a place precision, finest 0; unknown precision counts as a town."""
@@ -86,6 +87,7 @@ def _rules(raw: dict[str, Any]) -> Rules:
         agreeing_modes=frozenset(frozenset(p) for p in raw.get("agreeing_modes") or []),
         default_modes=frozenset(raw.get("default_modes") or []),
         undated_match_levels=frozenset(raw.get("undated_match_levels") or []),
+        carried_place_level=raw.get("carried_place_level"),
     )
 
 
