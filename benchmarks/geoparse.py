@@ -134,9 +134,7 @@ def mark_in_gazetteer(articles: list[Article], gazetteer: Gazetteer) -> None:
             if g.geonames_id is not None:
                 g.in_gazetteer = g.geonames_id in ids
             else:
-                g.in_gazetteer = any(
-                    km(c.lat, c.lon, g.lat, g.lon) <= 161 for c in gazetteer.candidates(g.name)
-                )
+                g.in_gazetteer = any(km(c.lat, c.lon, g.lat, g.lon) <= 161 for c in gazetteer.candidates(g.name))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -214,9 +212,7 @@ def score(article: Article, places: tuple[Place, ...], tally: Tally, only_gazett
     tally.gold += len(gold)
     if not only_gazetteer:
         tally.system += len(system)
-        tally.system_hit += sum(
-            any(p.start < g.end and g.start < p.end for g in article.gold) for p in system
-        )
+        tally.system_hit += sum(any(p.start < g.end and g.start < p.end for g in article.gold) for p in system)
     for g in gold:
         hits = [p for p in system if p.start < g.end and g.start < p.end]
         if not hits:
@@ -224,9 +220,7 @@ def score(article: Article, places: tuple[Place, ...], tally: Tally, only_gazett
         tally.gold_hit += 1
         p = hits[0]
         if g.is_country:  # clarifications: countries are scored by ISO code
-            tally.errors.append(
-                0.0 if p.country == g.country and p.precision == PlacePrecision.COUNTRY else MAX_KM
-            )
+            tally.errors.append(0.0 if p.country == g.country and p.precision == PlacePrecision.COUNTRY else MAX_KM)
         elif p.lat is not None and p.lon is not None:
             tally.errors.append(km(p.lat, p.lon, g.lat, g.lon))
         else:
@@ -235,7 +229,40 @@ def score(article: Article, places: tuple[Place, ...], tally: Tally, only_gazett
             tally.countries.append(p.country == g.country)
 
 
-def run(name: str, gazetteer: Gazetteer, limit: int | None, use_cache: bool) -> dict[str, Any]:
+def errors(article: Article, places: tuple[Place, ...]) -> list[str]:
+    """Lines describing a tune-half article's misses, extra places and wrong resolutions (for `--errors`)."""
+    text, out = article.text, []
+    system = [p for p in places if p.precision != PlacePrecision.SITE or p.name is not None]
+    for p in system:
+        if not any(p.start < g.end and g.start < p.end for g in article.gold):
+            out.append(f"FP  {p.text!r} -> {p.name} {p.country} {p.precision} | {_context(text, p.start, p.end)}")
+    for g in article.gold:
+        hits = [p for p in system if p.start < g.end and g.start < p.end]
+        gaz = "gaz" if g.in_gazetteer else "out"
+        if not hits:
+            out.append(f"FN  {g.name!r} {gaz} | {_context(text, g.start, g.end)}")
+            continue
+        p = hits[0]
+        far = km(p.lat, p.lon, g.lat, g.lon) if p.lat is not None and p.lon is not None else MAX_KM
+        wrong_country = bool(g.country) and p.country != g.country
+        country_wrong = p.country != g.country or p.precision != PlacePrecision.COUNTRY
+        bad = country_wrong if g.is_country else far > 161
+        if bad or wrong_country:
+            out.append(
+                f"{'CTY' if wrong_country else 'KM '} {g.name!r} {gaz} gold={g.country} {g.lat:.2f},{g.lon:.2f}"
+                f"{' PCL' if g.is_country else ''} -> {p.name} {p.country} {p.precision} {far:.0f}km"
+                f" | {_context(text, g.start, g.end)}"
+            )
+    return out
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return (text[max(0, start - 60) : start] + "[[" + text[start:end] + "]]" + text[end : end + 40]).replace("\n", " ")
+
+
+def run(
+    name: str, gazetteer: Gazetteer, limit: int | None, use_cache: bool, error_lines: list[str] | None = None
+) -> dict[str, Any]:
     articles = load(name, gazetteer)
     parsed = dict(zip(map(id, articles), parsed_docs(name, [a.text for a in articles], use_cache), strict=True))
     mark_in_gazetteer(articles, gazetteer)
@@ -258,6 +285,8 @@ def run(name: str, gazetteer: Gazetteer, limit: int | None, use_cache: bool) -> 
             spacy_s += spent
             score(a, places, all_t, only_gazetteer=False)
             score(a, places, gaz_t, only_gazetteer=True)
+            if error_lines is not None and label == "tune":  # only the tune half is ever looked at
+                error_lines += [f"{name} #{articles.index(a)} {line}" for line in errors(a, places)]
         out[label] = {"documents": len(docs), "all": all_t.report(), "in_gazetteer": gaz_t.report()}
     out["spacy_s"], out["places_s"] = round(spacy_s, 2), round(place_s, 2)
     out["places_overhead"] = round(place_s / spacy_s, 3) if spacy_s else None
@@ -270,9 +299,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="documents per half (a sample)")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--cache", action="store_true", help=f"keep spaCy parses in {CACHE} between runs")
+    ap.add_argument("--errors", type=Path, default=None, help="write the tune halves' errors to this file")
     args = ap.parse_args()
     gazetteer = default_gazetteer()
-    results = {name: run(name, gazetteer, args.limit, args.cache) for name in args.sets.split(",")}
+    lines: list[str] | None = [] if args.errors else None
+    results = {name: run(name, gazetteer, args.limit, args.cache, lines) for name in args.sets.split(",")}
+    if args.errors and lines is not None:
+        args.errors.write_text("\n".join(lines) + "\n")
     text = json.dumps(results, indent=1)
     print(text)
     if args.json:

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from crisisledger.gazetteer import Candidate, Gazetteer
 from crisisledger.gazetteer.normalize import normalize
@@ -45,6 +46,10 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.]*(?:-[^\W\d_][\w'’.]*)*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _ADMIN_SUFFIX = re.compile(r",\s+((?:[A-Z][a-z]*\.\s?){1,2}|[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=[\s,.;:(—–-]|$)")
+_AREA_POPULATION = {  # the supplement's named areas and regions carry no population: rank them as large
+    PlacePrecision.AREA: 1_000_000,
+    PlacePrecision.REGION: 10_000_000,
+}
 _NEAR_KM = 161.0
 _BIG_CITY = 1_000_000
 _NEAR_WEIGHT = 0.8  # per other name resolved within _NEAR_KM, up to three
@@ -156,9 +161,18 @@ def _lookup(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], PlacePrec
     """Candidates of a name, trying it without a type word ('Idlib province') or a direction."""
     words = place_words()
     found = gazetteer.candidates(name)
+    parts = name.split()
+    if found and len(parts) > 1 and parts[-1].lower() == "city":
+        # 'San Fernando City': also the towns of the bare name, which co-mentioned places may favour
+        known = set(found)
+        found += [
+            c
+            for c in gazetteer.candidates(" ".join(parts[:-1]))
+            if c.precision == PlacePrecision.TOWN and c not in known
+        ]
+        return found, None
     if found:
         return found, None
-    parts = name.split()
     if len(parts) > 1:
         last, first = parts[-1].lower(), parts[0].lower()
         if last in words.admin_words:
@@ -348,11 +362,7 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
         strong = [
             c
             for c in m.candidates
-            if (
-                c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA)
-                and c.country
-                and m.source != "run"
-            )
+            if (c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA) and c.country and m.source != "run")
             or (c.feature == "PCLI" and normalize(c.name) == key)
         ]
         countries = {c.country for c in m.candidates if c.country}
@@ -400,8 +410,7 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     exact_big = [
         c
         for c in m.candidates
-        if c.precision
-        in (PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)
+        if c.precision in (PlacePrecision.COUNTRY, PlacePrecision.AREA, PlacePrecision.REGION, PlacePrecision.ADMIN)
     ]
     if exact_big and (m.source == "mislabel" or exact_big[0].precision != PlacePrecision.ADMIN):
         return True
@@ -411,8 +420,8 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return _previous_word(text, m.start) in words.locative_prepositions and any(
             c.population >= 1000 for c in m.candidates
         )
-    if m.source == "mislabel" and any(
-        focus.share(c.country) >= 0.5 and c.population >= 5000 for c in m.candidates
+    if m.source == "mislabel" and any(  # under its own name: 'Gore' is no alias of Cumberland, RI
+        focus.share(c.country) >= 0.5 and c.population >= 5000 and _spelt_alike(c.name, key) for c in m.candidates
     ):
         return True
     if any(c.population >= 200_000 and normalize(c.name) == key for c in m.candidates):
@@ -420,14 +429,18 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     if re.search(rf"(?<![A-Za-z]){re.escape(span.lower())}(?![A-Za-z])", text):
         return False  # also written in lower case: a common word ("Police", "Bath")
     if _previous_word(text, m.start) in words.locative_prepositions:
-        return max(c.population for c in m.candidates) >= 1000 or any(
-            c.country == focus.country for c in m.candidates
-        )
+        return max(c.population for c in m.candidates) >= 1000 or any(c.country == focus.country for c in m.candidates)
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return max(c.population for c in m.candidates) >= 100_000
     return bool(focus.country) and any(
         c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates
     )
+
+
+def _spelt_alike(name: str, key: str) -> bool:
+    """The place's own name or a spelling of it ('Zaporizhzhia'), not an unrelated alias ('Gore')."""
+    own = normalize(name)
+    return own == key or SequenceMatcher(None, own, key).ratio() >= 0.8
 
 
 def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
@@ -505,7 +518,8 @@ def _constrain_by_admin_suffix(mentions: list[_Mention], text: str, gazetteer: G
 
 
 def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -> float:
-    score = math.log10(c.population + 1) + _PRIOR[c.precision]
+    population = c.population or _AREA_POPULATION.get(c.precision, 0)
+    score = math.log10(population + 1) + _PRIOR[c.precision]
     if hint is not None and c.precision == hint:
         score += 6.0 if hint == PlacePrecision.ADMIN else 2.0
     if normalize(c.name) == key:
@@ -583,17 +597,13 @@ def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:
         named = {n for n, towns in focus.towns if n != key and any((t.country, t.admin1) == unit for t in towns)}
         return len(named) >= 2 or sum(w for n, w in focus.admin_weight.get(unit, {}).items() if n != key) >= 1
     near = any(
-        other != key
-        and a.precision == PlacePrecision.TOWN
-        and _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM
+        other != key and a.precision == PlacePrecision.TOWN and _km(a.lat, a.lon, c.lat, c.lon) <= _NEAR_KM
         for other, a in focus.anchors
     )
     return near or _fits_county(c, key, focus)
 
 
-def _context_abroad(
-    country: Candidate, home: set[str | None], key: str, mentions: list[_Mention], text: str
-) -> bool:
+def _context_abroad(country: Candidate, home: set[str | None], key: str, mentions: list[_Mention], text: str) -> bool:
     """Another name of the report resolved in or near the country, or another foreign country named."""
     for m in mentions:
         c = m.chosen
@@ -642,9 +652,7 @@ def _place(m: _Mention, text: str, fallback: Candidate | None) -> Place:
     if c is not None:
         return Place(span, m.start, m.end, c.name, c.geonames_id, c.lat, c.lon, c.country, c.precision)
     if fallback is not None:
-        return Place(
-            span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country, fallback.precision
-        )
+        return Place(span, m.start, m.end, None, None, fallback.lat, fallback.lon, fallback.country, fallback.precision)
     return Place(span, m.start, m.end, None, None, None, None, None, None)
 
 
