@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisledger.export.acled import acled_type as package_acled_type
+from crisisledger.export.acled import table as package_table
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
 from crisisledger.extract.events import EVENT_ROLES, extract_events, trigger_of
@@ -287,6 +288,26 @@ def confusion(rows: Sequence[dict[str, Any]], labels: Sequence[str]) -> dict[str
 
 
 STRATEGIC = "Strategic developments"
+BATTLES = "Battles"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+# ASSAULT modes whose cue words do not by themselves tell of violence in a snippet ("civilians",
+# "protesters", "fighting" as a topic): the weapon fallback (`weapon_named`) skips them.
+GENERIC_ASSAULT_MODES = frozenset(
+    {
+        "attack on civilians",
+        "gunfire",
+        "ambush",
+        "arson",
+        "looting",
+        "invasion",
+        "offensive",
+        "clashes",
+        "force against protesters",
+        "mob violence",
+        "assassination",
+    }
+)
 PROTEST_WORDS = frozenset(
     {
         "protest",
@@ -312,7 +333,13 @@ def acled_type(event: Event | None, text: str = "") -> str:
         return STRATEGIC
     mode = snippet_mode(event, text) or event.mode
     kinds = [a.kind.value for a in event.actors]
-    return package_acled_type(event.type.value, mode, kinds, [a.kind.value for a in event.targets])[0]
+    kind = package_acled_type(event.type.value, mode, kinds, [a.kind.value for a in event.targets])[0]
+    if kind == PROTESTS and mode == "force against protesters":
+        # force met by a violent crowd (stones, petrol bombs, clashes): ACLED codes the riot
+        crowd = Event("c", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
+        if snippet_mode(crowd, text) == "riot":
+            return RIOTS
+    return kind
 
 
 def snippet_mode(event: Event, text: str) -> str | None:
@@ -338,11 +365,29 @@ def code_snippet(text: str) -> str:
         if kind != STRATEGIC:
             return kind
         first = first or kind
+    named = weapon_named(text)
+    if named is not None:
+        return named
     if PROTEST_WORDS & set(re.findall(r"[a-z][a-z-]*", text.lower())):
         # a protest named beside a speech act ("protesters ... denouncing"): violent if its words say so
         riot = Event("p", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
         return acled_type(riot, text)
     return first or STRATEGIC
+
+
+def weapon_named(text: str) -> str | None:
+    """The ACLED type a snippet's words give by themselves when no event of it reads as violence: a
+    weapon or act that is violence whatever the grammar ("a poisonous gas attack", "suicide bombers",
+    "an IED", "gang rapes", "abducted"). Only modes that name the means; "civilians" alone does not."""
+    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    if words & set(package_table()["disrupted_cues"]):
+        return None
+    probe = Event("w", EventType.ASSAULT, Span(text, 0, len(text)), Span("", 0, 0), "attack")
+    mode = snippet_mode(probe, text)
+    if mode is None or mode in GENERIC_ASSAULT_MODES:
+        return None
+    kind = package_acled_type("ASSAULT", mode)[0]
+    return kind if kind != BATTLES else None
 
 
 def gold_acled(subtype: str) -> str:

@@ -24,6 +24,11 @@ def _table() -> dict[str, Any]:
     return table
 
 
+def table() -> dict[str, Any]:
+    """The mapping table as loaded (acled.yaml), for readers of its other keys."""
+    return _table()
+
+
 def acled_type(
     event_type: str, mode: str | None, actor_kinds: Collection[str] = (), target_kinds: Collection[str] = ()
 ) -> tuple[str, str]:

@@ -118,12 +118,14 @@ def _purpose_of_move(tok: Token) -> bool:
 
 
 def _by_weapon(tok: Token, table: TriggerTable) -> bool:
-    """'killed in a car bombing', 'a roadside bomb killed': an attack told by its weapon, no doer named."""
+    """'killed in a car bombing', 'a roadside bomb killed', 'injured during the shoot-out': an attack told by
+    its weapon or by the fighting it happened in, no doer named."""
     weapons = actor_lexicon().weapon_nouns
     near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not near:  # "heavy shelling hit the town": a subject the parse hung on the verb as a modifier
         near = [c for c in tok.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "NOUN"]
-    near += [p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in") for p in c.children]
+    preps = ("by", "in", "during", "amid")
+    near += [p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in preps for p in c.children]
     for noun in near:
         words = {noun.lower_, noun.lemma_.lower(), *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
         reading = trigger_of(noun, table)
