@@ -6,6 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from crisisledger.model import DatePrecision, DateRange, Role, Sentence, TimeExpr
 
@@ -30,10 +35,50 @@ def times_in(sentence: Sentence, times: Sequence[TimeExpr], published: date) -> 
     return out
 
 
+@lru_cache(maxsize=1)
+def _ordering_words() -> frozenset[str]:
+    raw = yaml.safe_load((Path(__file__).with_name("events_grammar.yaml")).read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in raw["ordering_words"])
+
+
+def _ordering_heads(tok: Any, other: Any) -> set[int]:
+    """Clauses and phrases above `tok` but not above `other` that an ordering word opens ("after X
+    ended", "after the shelling"); not the preposition whose object `tok` itself is ("since Monday")."""
+    words = _ordering_words()
+    shared = {a.i for a in other.ancestors} | {other.i}
+    out = set()
+    for a in tok.ancestors:
+        if a.i in shared:
+            break
+        own_preposition = a.i == tok.head.i and tok.dep_ == "pobj"
+        opens = a.dep_ == "prep" and a.lower_ in words and not own_preposition
+        if opens or any(c.dep_ == "mark" and c.lower_ in words for c in a.children):
+            out.add(a.i)
+    return out
+
+
+def _same_side(trigger: Any, time: TimeExpr) -> bool:
+    """The time and the trigger are told on the same side of every "after/before/until" boundary."""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    return not (_ordering_heads(trigger, root) or _ordering_heads(root, trigger))
+
+
 def event_date(
-    sentence: Sentence, offset: int, times: Sequence[TimeExpr], published: date, carried: DateRange | None = None
+    sentence: Sentence,
+    offset: int,
+    times: Sequence[TimeExpr],
+    published: date,
+    carried: DateRange | None = None,
+    trigger: Any = None,
 ) -> DateRange | None:
+    """The date of the event whose trigger starts at `offset`; with the spaCy `trigger` token, a time
+    across an ordering boundary ("on Monday, a week after X's offensive") does not date it."""
     own = times_in(sentence, times, published)
+    if trigger is not None:
+        own = [t for t in own if _same_side(trigger, t)]
     if own:
         best = min(own, key=lambda t: abs(t.start - offset) + (0 if t.start < offset else 5))
         assert best.range is not None

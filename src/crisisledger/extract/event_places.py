@@ -41,9 +41,25 @@ def event_place(
     verb = _token_at(analyzed.doc, verb_start, verb_end)
     if verb is None:
         return min(inside, key=lambda p: abs(p.start - verb_start))
-    best = min(inside, key=lambda p: _rank(analyzed.doc, p, verb))
-    rank = _rank(analyzed.doc, best, verb)[0]
-    return None if rank >= (_LOOSE_RANK if strict else _ACTOR_RANK) else best
+    return tied_place(verb, inside, _LOOSE_RANK if strict else _ACTOR_RANK)
+
+
+def tied_place(verb: Any, places: Sequence[Place], below: int = _ACTOR_RANK) -> Place | None:
+    """The best-ranked of `places` (all in the verb's sentence) for the spaCy token `verb`, or None when
+    its rank is `below` or worse (`TIED_RANK`: only places the parse ties to the verb or a locative
+    preposition introduces; the default: any place that names no actor)."""
+    if not places:
+        return None
+    best = min(places, key=lambda p: _rank(verb.doc, p, verb))
+    return best if _rank(verb.doc, best, verb)[0] < below else None
+
+
+TIED_RANK = _LOOSE_RANK
+
+
+def names_actor(verb: Any, place: Place) -> bool:
+    """The place only modifies or is the doer ('U.S. forces', 'Mexico's army', 'Canada captured')."""
+    return _rank(verb.doc, place, verb)[0] >= _ACTOR_RANK
 
 
 def dateline_place(text: str, places: Sequence[Place], before: int) -> Place | None:

@@ -32,6 +32,7 @@ from crisisledger.extract.coding_lexicon import (
     speech_table,
     trigger_table,
 )
+from crisisledger.extract.event_places import names_actor, tied_place
 from crisisledger.extract.grammar import (
     Token,
     actors_of,
@@ -117,7 +118,7 @@ def extract_events(
     table = table or trigger_table()
     times = _clock_times_dated(times)
     drafts: list[Event] = []
-    last_place: list[Place | None] = [None]
+    last_place: list[Place | None] = [_dateline_place(analyzed, places)]
     carried: tuple[int, DateRange | None] = (-1, None)
     published = analyzed.document.published
     for sentence in analyzed.sentences:
@@ -226,7 +227,7 @@ def _events_at(
         actors=tuple(doers),
         targets=tuple(targets),
         place=place,
-        date=event_date(sentence, tok.idx, times, published, carried),
+        date=event_date(sentence, tok.idx, times, published, carried, tok),
         certainty=certainty,
         attributed_to=source,
         background=sentence.role is Role.BACKGROUND,
@@ -282,7 +283,7 @@ def _main_event(
         replace(
             main,
             place=place,
-            date=event_date(sentence, tok.idx, ctx.times, ctx.published, ctx.carried),
+            date=event_date(sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
             certainty=certainty,
             attributed_to=source,
             background=sentence.role is Role.BACKGROUND,
@@ -528,13 +529,51 @@ def _most_specific(places: Sequence[Place]) -> Place | None:
 
 
 def _event_place(tok: Token, places: Sequence[Place], last: list[Place | None], object_is_place: bool) -> Place | None:
-    """Where the trigger happened: a place its grammar reaches ("struck X in Y", "a depot in Y exploded");
-    else where the report's last event happened; else the most specific place of the sentence."""
+    """Where the trigger happened: a place its grammar reaches ("struck X in Y", "a depot in Y exploded"),
+    not one that names the doer ("Azerbaijan attacked"); else the scene an opening locative sets for
+    the whole sentence ("In X, officials said ..."); else where the report's last event happened; else
+    the place the parse ties to it (`event_places.tied_place`)."""
     reach = _place_zone(tok, object_is_place)
-    direct = [p for p in places if any(lo <= p.start < hi for lo, hi in reach)]
+    direct = [p for p in places if any(lo <= p.start < hi for lo, hi in reach) and not names_actor(tok, p)]
     if direct:
         return _most_specific(direct)
-    return last[0] if last[0] is not None else _most_specific(places)
+    scene = _scene_place(tok, places)
+    if scene is not None:
+        return scene
+    if last[0] is not None:
+        return last[0]
+    return tied_place(tok, [p for p in places if p.precision is not PlacePrecision.SITE])
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]+[A-Z](?:,|\s*\(|\s*[—–])")
+
+
+def _dateline_place(analyzed: AnalyzedDocument, places: Sequence[Place]) -> Place | None:
+    """The report's dateline town ("GORIS, Armenia, 27 September"): where its first events happened
+    unless their sentence says otherwise."""
+    for sentence in analyzed.sentences[:4]:
+        if _DATELINE.match(sentence.text):
+            para = [s for s in analyzed.sentences if s.paragraph == sentence.paragraph]
+            inside = [p for p in places if para[0].start <= p.start < para[-1].end and p.precision is not None]
+            return _most_specific(inside)
+    return None
+
+
+def _scene_place(tok: Token, places: Sequence[Place]) -> Place | None:
+    """An opening locative phrase set off by a comma ("In X, officials said ...") and hanging on the
+    main verb places everything the sentence tells."""
+    root = tok.sent.root
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ not in LOCATIVE or child.i != tok.sent.start:
+            continue
+        after = child.right_edge.nbor(1) if child.right_edge.i + 1 < tok.sent.end else None
+        if after is None or after.text != ",":
+            continue
+        lo, hi = _extent(child)
+        inside = [p for p in places if lo <= p.start < hi]
+        if inside:
+            return _most_specific(inside)
+    return None
 
 
 def _place_zone(tok: Token, object_is_place: bool) -> list[tuple[int, int]]:
