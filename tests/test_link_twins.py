@@ -12,7 +12,7 @@ from crisisledger.link.nodes import node_from_event
 from crisisledger.link.rules import rules
 from crisisledger.link.twins import twins
 from test_link_clusters import clusters_by_members, ingest
-from test_link_kit import event, place, record, words
+from test_link_kit import actor, event, place, record, words
 
 HEAD = "Depot blast kills 20"
 
@@ -134,5 +134,33 @@ def test_an_undated_sentence_needs_a_close_place_to_add_a_source(
 ) -> None:
     a = record("Wire", "2023-09-26", words("a"), [generic])
     b = record(outlet, "2023-09-25", words("b"), [event("e1", "DISPLACEMENT", "2023-09-25", dated_place, "flight")])
+    clusters, _ = ingest(store, [a, b])
+    assert (len(clusters_by_members(clusters)) == 1) is together
+
+
+@pytest.mark.parametrize(
+    ("undated_doer", "dated_doer", "together"),
+    [
+        (actor("state-x", "AAA"), actor("state-x", "AAA"), True),  # "a week after X's offensive": X's offensive
+        (actor("state-x", "AAA"), actor("state-y", "AAA"), False),  # another doer: no evidence
+        (None, actor("state-x", "AAA"), False),
+        ({**actor("people", None), "kind": "civilians"}, {**actor("people", None), "kind": "civilians"}, False),
+    ],
+)
+def test_an_undated_event_of_the_same_doer_adds_a_source_at_a_wide_place(
+    store: SqlStore, undated_doer: dict[str, Any] | None, dated_doer: dict[str, Any], together: bool
+) -> None:
+    a = record(
+        "Wire",
+        "2023-09-26",
+        words("a"),
+        [event("e1", "ASSAULT", None, place("Alder", "area"), "offensive", [undated_doer] if undated_doer else [])],
+    )
+    b = record(
+        "Paper",
+        "2023-09-20",
+        words("b"),
+        [event("e1", "ASSAULT", "2023-09-19", place("Birch"), "shelling", [dated_doer])],
+    )
     clusters, _ = ingest(store, [a, b])
     assert (len(clusters_by_members(clusters)) == 1) is together

@@ -46,6 +46,7 @@ class EventNode:
     outlet: str = ""  # casefolded; what makes two reports independent
     headline: bool = False  # told in the report's title
     inferred_date: bool = False  # no date of its own: the days before its report stand in
+    doer_ids: frozenset[str] = frozenset()  # the actors (not the targets) that name someone in particular
 
     @property
     def key(self) -> tuple[str, int]:
@@ -121,6 +122,7 @@ def node_from_event(document: Mapping[str, Any], event: Mapping[str, Any], r: Ru
         outlet=(document.get("outlet") or "").strip().casefold(),
         headline=in_title(document, event),
         inferred_date=inferred,
+        doer_ids=frozenset(a["id"] for a in event.get("actors", []) if a.get("kind") not in r.generic_doer_kinds),
     )
 
 
@@ -175,8 +177,12 @@ def match_level(a: EventNode, b: EventNode, r: Rules) -> str | None:
 
 def vague(a: EventNode, b: EventNode, r: Rules) -> bool:
     """Two reports of different outlets agree only on the week their reports came out and a wide place: an
-    undated generic sentence ("families fleeing the region") is not evidence of the dated event nearby."""
+    undated generic sentence ("families fleeing the region") is not evidence of the dated event nearby. The
+    same doer of the same type of event is such evidence ("a week after X's offensive" and "X launched an
+    offensive on Tuesday")."""
     if not (a.inferred_date or b.inferred_date) or (a.outlet and a.outlet == b.outlet):
+        return False
+    if a.type == b.type and a.doer_ids & b.doer_ids:
         return False
     return match_level(a, b, r) not in r.undated_match_levels
 

@@ -41,6 +41,7 @@ class Rules:
     agreeing_modes: frozenset[frozenset[str]] = frozenset()
     default_modes: frozenset[str] = frozenset()
     undated_match_levels: frozenset[str] = frozenset({"site", "town"})
+    generic_doer_kinds: frozenset[str] = frozenset()  # doers that name no one in particular
     carried_place_level: str | None = None  # a place from outside the event's sentence: no finer than this
 
     def level(self, precision: str | None) -> int:
@@ -87,6 +88,7 @@ def _rules(raw: dict[str, Any]) -> Rules:
         agreeing_modes=frozenset(frozenset(p) for p in raw.get("agreeing_modes") or []),
         default_modes=frozenset(raw.get("default_modes") or []),
         undated_match_levels=frozenset(raw.get("undated_match_levels") or []),
+        generic_doer_kinds=frozenset(raw.get("generic_doer_kinds") or []),
         carried_place_level=raw.get("carried_place_level"),
     )
 

@@ -91,8 +91,9 @@ def _node_json(n: EventNode) -> str:
 
 def _node(raw: str) -> EventNode:
     data = json.loads(raw)
-    for k in ("actor_countries", "target_countries", "actor_ids"):
-        data[k] = frozenset(data[k])
+    for k in ("actor_countries", "target_countries", "actor_ids", "doer_ids"):
+        if k in data:
+            data[k] = frozenset(data[k])
     return EventNode(**data)
 
 
