@@ -345,10 +345,24 @@ def acled_type(event: Event | None, text: str = "") -> str:
 def snippet_mode(event: Event, text: str) -> str | None:
     words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
     words |= {w[:-1] for w in words if w.endswith("s")}  # "warplanes" meets the cue "warplane"
+    words |= {stem for w in words for stem in verb_stems(w)}  # "abducting" meets the cue "abduct"
     for rule in mode_rules().get(event.type, []):
         if any((c in words) if " " not in c else (c in text.lower()) for c in rule.cues):
             return rule.mode
     return None
+
+
+def verb_stems(word: str) -> set[str]:
+    """Bare forms a snippet word may be an inflection of: abducting/abducted -> abduct, kidnapped ->
+    kidnap, raped -> rape. Snippet words are read without a parse, so cues are met by these too."""
+    out: set[str] = set()
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            base = word[: -len(suffix)]
+            out |= {base, base + "e"}
+            if len(base) > 3 and base[-1] == base[-2]:
+                out.add(base[:-1])  # kidnapped
+    return out
 
 
 def code_snippet(text: str) -> str:

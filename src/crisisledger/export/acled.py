@@ -47,8 +47,8 @@ def acled_type(
             return REMOTE, t["remote_modes"][mode]
         if mode in t["civilian_modes"]:
             return CIVILIANS, t["civilian_modes"][mode]
-        if mode == "mob violence":
-            return RIOTS, "Mob violence"
+        if mode == "mob violence" and not set(t["organised_kinds"]) & set(actor_kinds):
+            return RIOTS, "Mob violence"  # a mob's, not an armed group's (vigilantes named as witnesses)
         if mode in t["strategic_modes"]:
             return STRATEGIC, t["strategic_modes"][mode]
         if "civilians" in target_kinds:
