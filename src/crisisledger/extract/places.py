@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from crisisledger.gazetteer import Candidate, Gazetteer
 from crisisledger.gazetteer.normalize import normalize
@@ -79,6 +80,7 @@ class _Focus:
     counties: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, county candidates)
     towns: list[tuple[str, list[Candidate]]] = field(default_factory=list)  # (name key, town candidates)
     person_words: frozenset[str] = frozenset()  # the words of the report's full person names
+    speakers: frozenset[str] = frozenset()  # single names used as a person ('Nelson said', 'coach Ripley')
     named_units: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 unit -> names of it
 
     def share(self, iso3: str | None) -> float:
@@ -238,9 +240,9 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
 
 _DATELINE_AT_START = re.compile(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )")
 # after a headline or at a paragraph's start the name must be in capitals: 'Title. BANTAM — A ...'
-_DATELINE_LATER = re.compile(
-    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"  # the name, in capitals
-    r"(?:,[^\n,.]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–| -{1,2} )"  # ', Region (Agency) —'
+_DATELINE_LATER = re.compile(  # 'MIEH MIEH/BEIRUT:' names two places
+    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){0,3})"  # the name, in capitals
+    r"(?:,[^\n,.]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–| -{1,2} |:\s)"  # ', Region (Agency) —'
 )
 _HEADLINE_CHARS = 300
 
@@ -254,7 +256,10 @@ def _datelines(text: str) -> list[tuple[int, int]]:
         found.append(_clean(text, first.start(1), first.end(1)))
     for m in _DATELINE_LATER.finditer(text):
         if m.start(1) <= _HEADLINE_CHARS or text[m.start() : m.start(1)].startswith("\n"):
-            found.append(_clean(text, m.start(1), m.end(1)))
+            start = m.start(1)
+            for name in m.group(1).split("/"):
+                found.append(_clean(text, start, start + len(name)))
+                start += len(name) + 1
     return sorted(set(found))
 
 
@@ -353,10 +358,13 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
     """Votes for the report's country: dateline, country and area names, demonyms, unambiguous towns."""
     text = analyzed.text
     votes: defaultdict[str, float] = defaultdict(float)
-    for start, end in _datelines(text)[:1]:
+    for start, end in _datelines(text):  # the first the gazetteer knows
         found = gazetteer.candidates(text[start:end])
-        if found and found[0].country:
-            votes[found[0].country] += 3
+        dateline = _dateline_country(found, normalize(text[start:end]))
+        if dateline:
+            votes[dateline] += 3
+        if found:
+            break
     for m in mentions:
         key = normalize(text[m.start : m.end])
         strong = [
@@ -375,10 +383,21 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
             iso3 = gazetteer.country_for_word(e.text)
             if iso3:
                 votes[iso3] += 0.5
-    focus = _Focus(dict(votes), set(), person_words=_person_words(analyzed))
+    focus = _Focus(dict(votes), set(), person_words=_person_words(analyzed), speakers=_speaker_words(text))
     if votes:
         focus.country = max(votes, key=lambda k: votes[k])
     return focus
+
+
+def _dateline_country(found: list[Candidate], key: str) -> str | None:
+    """The dateline's country: its biggest place under that very name, unless a same-name town abroad is
+    nearly as big ('MANSFIELD' England or Texas says nothing; 'GORIS' is not Gori)."""
+    exact = [c for c in found if normalize(c.name) == key] or found
+    if not exact or not exact[0].country:
+        return None
+    top = exact[0]
+    rival = max((c.population for c in exact if c.country != top.country), default=0)
+    return top.country if top.precision != PlacePrecision.TOWN or rival * 10 <= top.population else None
 
 
 def _person_words(analyzed: AnalyzedDocument) -> frozenset[str]:
@@ -393,6 +412,14 @@ def _person_words(analyzed: AnalyzedDocument) -> frozenset[str]:
     )
 
 
+def _speaker_words(text: str) -> frozenset[str]:
+    """Single names the report uses as a person: a speaker ('Nelson said', 'said Nelson.') or a titled
+    name ('coach Ripley', 'President Saakashvili')."""
+    words = place_words()
+    found = {m.group(1) for pattern in _speaker_patterns() for m in pattern.finditer(text)}
+    return frozenset(normalize(w) for w in found if w.lower() not in words.not_places)
+
+
 def _previous_word(text: str, start: int) -> str:
     m = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
@@ -404,9 +431,13 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     span = text[m.start : m.end]
     if span.lower() in words.not_places or normalize(span) in words.not_places:
         return False
+    if normalize(span) in words.generic_words:  # 'Way' of 'United Way', 'Valley' of 'Kanawha Valley'
+        return False
+    key = normalize(span)
+    if key in focus.speakers and not _known_widely(m, key):  # a person, unless 'in Nelson'
+        return _previous_word(text, m.start) in words.locative_prepositions
     if m.source in ("entity", "pattern", "fuzzy"):
         return True
-    key = normalize(span)
     exact_big = [
         c
         for c in m.candidates
@@ -434,6 +465,28 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return max(c.population for c in m.candidates) >= 100_000
     return bool(focus.country) and any(
         c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates
+    )
+
+
+@lru_cache(maxsize=1)
+def _speaker_patterns() -> tuple[re.Pattern[str], ...]:
+    words = place_words()
+    speech = "|".join(sorted(words.speech_verbs))
+    titles = "|".join(sorted(words.person_titles))
+    name = r"([A-Z][a-z][\w'’\-]*)"
+    return (
+        re.compile(rf"(?<![\w,]\s)(?<![A-Z]\.\s)\b{name}\s+(?:{speech})\b"),
+        re.compile(rf"\b(?:{speech})\s+{name}(?=[.,;])"),
+        re.compile(rf"\b(?i:{titles})\.?\s+{name}\b(?!\s+[A-Z])"),
+    )
+
+
+def _known_widely(m: _Mention, key: str) -> bool:
+    """A country, region, area, admin-1 unit or big city ('Moscow said' is its government)."""
+    return any(
+        c.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA, PlacePrecision.ADMIN)
+        or (c.population >= 200_000 and normalize(c.name) == key)
+        for c in m.candidates
     )
 
 

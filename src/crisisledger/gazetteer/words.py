@@ -26,6 +26,9 @@ class PlaceWords:
     connectors: frozenset[str]
     not_places: frozenset[str]
     territorial_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    person_titles: frozenset[str]
+    generic_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
