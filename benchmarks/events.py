@@ -205,9 +205,14 @@ def actor_codes(actors: Iterable[Actor]) -> set[str]:
     return out
 
 
+# The GSR's few country codes in CAMEO's own spelling rather than ISO 3166 (its README: ISO alpha-3).
+CAMEO_SPELLINGS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def gsr_codes(field: Any) -> set[str]:
     items = field if isinstance(field, list) else [field] if field else []
-    return {str(a["code"])[:3] for a in items if isinstance(a, dict) and a.get("code")}
+    codes = {str(a["code"])[:3] for a in items if isinstance(a, dict) and a.get("code")}
+    return {CAMEO_SPELLINGS.get(c, c) for c in codes}
 
 
 def plover(shared: Path, limit: int | None) -> dict[str, Any]:
@@ -224,7 +229,8 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
         sys_type = event.type.value if event else "NONE"
         why = why_none(r["text"]) if event is None else ""
         s_src = actor_codes(event.actors) if event else set()
-        s_tgt = actor_codes(event.targets) if event else set()
+        # a joint act lists its parties as targets too ("X and Y agreed"); PLOVER codes them as sources only
+        s_tgt = actor_codes(t for t in event.targets if t not in event.actors) if event else set()
         scored.append(
             {
                 "text": r["text"],

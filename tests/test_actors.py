@@ -108,3 +108,21 @@ def test_a_common_word_opening_a_sentence_is_no_person() -> None:
     text = "Landslides buried 40 houses. Maria Lopez said so."
     ents = (Entity("Landslides", 0, 10, "PERSON"), Entity("Maria Lopez", 29, 40, "PERSON"))
     assert [a.id for a in actors_of(text, ents)] == ["person.maria-lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # an office held at home takes the sentence's one state
+        ("President Jane Doe extended the curfew imposed in Kenya.", "President Jane Doe", "KEN"),
+        ("Judge Ali Musa opened investigations against Chilean officials.", "Judge Ali Musa", "CHL"),
+        # two states named: no guess
+        ("President Jane Doe met Kenyan and Ugandan officials.", "President Jane Doe", None),
+        # an envoy's office is held abroad: no guess
+        ("Ambassador Jane Doe arrived in Kenya.", "Ambassador Jane Doe", None),
+    ],
+)
+def test_stateless_official_takes_the_sentence_state(text: str, surface: str, country: str | None) -> None:
+    found = {a.text: a for a in actors_of(text)}
+    assert surface in found, found
+    assert found[surface].country == country

@@ -57,8 +57,31 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
     chosen = _non_overlapping(cands)
     chosen = _link_persons(text, chosen, zones, place_spans)
     actors = [Actor(c.id, text[c.start : c.end], c.start, c.end, c.name, c.country, c.kind, c.role) for c in chosen]
+    actors = _home_states(actors, analyzed, lex)
     actors += _pronouns(analyzed, actors, lex)
     return tuple(sorted(actors, key=lambda a: (a.start, a.end)))
+
+
+_STATE_ORGANS = (ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.MILITARY)
+
+
+def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexicon) -> list[Actor]:
+    """An official with an office held at home and no state named ("President X", "Judge Y"), or a state
+    organ named without its state ("the government", "police"), belongs to the one state the sentence
+    names, if it names exactly one (event data codes them so)."""
+    out = []
+    for actor in actors:
+        title = (actor.role or "").lower()
+        title = next((t for t in sorted(lex.home_titles, key=len, reverse=True) if title.endswith(t)), "")
+        office = bool(title) and title == (actor.role or "").lower().split(" of ")[0].strip()
+        institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
+        if actor.country is None and (office or institution):
+            sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
+            states = {a.country for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end}
+            if len(states) == 1:
+                actor = replace(actor, country=states.pop())
+        out.append(actor)
+    return out
 
 
 # ---- candidates -------------------------------------------------------------------------------

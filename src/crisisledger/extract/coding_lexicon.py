@@ -57,6 +57,7 @@ class ActorLexicon:
     female_names: frozenset[str]
     weapon_nouns: frozenset[str] = frozenset()  # "Russian strike": the demonym names who struck
     title_modifiers: tuple[str, ...] = ()  # "junior", "deputy": may stand between a state and a title
+    home_titles: frozenset[str] = frozenset()  # offices held at home: a stateless holder takes the sentence's state
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +117,7 @@ def actor_lexicon() -> ActorLexicon:
         female_names=frozenset(str(n) for n in main["female_first_names"]),
         weapon_nouns=frozenset(str(n).lower() for n in main.get("weapon_nouns", [])),
         title_modifiers=tuple(str(w) for w in main.get("title_modifiers", [])),
+        home_titles=frozenset(str(t).lower() for t in main.get("home_titles", [])),
     )
 
 
