@@ -121,6 +121,9 @@ def mark_countries(articles: list[Article], gazetteer: Gazetteer) -> None:
             if g.is_country or (g.geonames_id is not None and g.country):
                 continue
             hits = [c for c in gazetteer.candidates(g.name) if c.precision == PlacePrecision.COUNTRY]
+            demonym = gazetteer.country_for_word(g.name)  # 'Russian': the country, scored by ISO code too
+            if not hits and demonym and (country := gazetteer.country(demonym)) is not None:
+                hits = [country]
             if hits and km(hits[0].lat, hits[0].lon, g.lat, g.lon) <= 2500:  # large countries: far points
                 g.is_country, g.country = True, hits[0].country
 
@@ -261,7 +264,12 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def run(
-    name: str, gazetteer: Gazetteer, limit: int | None, use_cache: bool, error_lines: list[str] | None = None
+    name: str,
+    gazetteer: Gazetteer,
+    limit: int | None,
+    use_cache: bool,
+    error_lines: list[str] | None = None,
+    demonyms: bool = False,
 ) -> dict[str, Any]:
     articles = load(name, gazetteer)
     parsed = dict(zip(map(id, articles), parsed_docs(name, [a.text for a in articles], use_cache), strict=True))
@@ -280,7 +288,7 @@ def run(
             doc, spent = parsed[id(a)]
             analyzed = analyse(a.text, doc)
             t0 = perf_counter()
-            places = extract_places(analyzed, gazetteer)
+            places = extract_places(analyzed, gazetteer, demonyms=demonyms)
             place_s += perf_counter() - t0
             spacy_s += spent
             score(a, places, all_t, only_gazetteer=False)
@@ -300,10 +308,15 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--cache", action="store_true", help=f"keep spaCy parses in {CACHE} between runs")
     ap.add_argument("--errors", type=Path, default=None, help="write the tune halves' errors to this file")
+    ap.add_argument(
+        "--demonyms", action="store_true", help="read adjectival demonyms as country toponyms (the sets' convention)"
+    )
     args = ap.parse_args()
     gazetteer = default_gazetteer()
     lines: list[str] | None = [] if args.errors else None
-    results = {name: run(name, gazetteer, args.limit, args.cache, lines) for name in args.sets.split(",")}
+    results = {
+        name: run(name, gazetteer, args.limit, args.cache, lines, args.demonyms) for name in args.sets.split(",")
+    }
     if args.errors and lines is not None:
         args.errors.write_text("\n".join(lines) + "\n")
     text = json.dumps(results, indent=1)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from crisisledger.extract.places_demonyms import demonym_places
 from crisisledger.gazetteer import Candidate, Gazetteer
 from crisisledger.gazetteer.normalize import normalize
-from crisisledger.gazetteer.words import admin_abbreviations, place_words
+from crisisledger.gazetteer.words import admin_abbreviations, locale_cues, place_words
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Place, PlacePrecision
 
@@ -89,7 +90,9 @@ class _Focus:
         return self.votes.get(iso3, 0.0) / max(self.votes.values())
 
 
-def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Place, ...]:
+def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer, *, demonyms: bool = False) -> tuple[Place, ...]:
+    """The report's places; `demonyms` also reads 'Russian officials' as a mention of Russia (the
+    geoparsing sets' convention; the ledger reads a demonym as an actor)."""
     text = analyzed.text
     mentions = _recognise(analyzed, gazetteer)
     focus = _focus(analyzed, mentions, gazetteer)
@@ -123,6 +126,8 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> tuple[Pl
     fallback = _fallback(mentions, focus, gazetteer)
     places = [_place(m, text, fallback) for m in mentions]
     places += _sites(mentions, text)
+    if demonyms:
+        places += demonym_places(text, [(p.start, p.end) for p in places], gazetteer)
     return tuple(sorted(places, key=lambda p: (p.start, -p.end)))
 
 
@@ -383,6 +388,10 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
             iso3 = gazetteer.country_for_word(e.text)
             if iso3:
                 votes[iso3] += 0.5
+    for cue in locale_cues():
+        if cue.pattern.search(text):
+            for iso3 in cue.countries:
+                votes[iso3] += cue.weight
     focus = _Focus(dict(votes), set(), person_words=_person_words(analyzed), speakers=_speaker_words(text))
     if votes:
         focus.country = max(votes, key=lambda k: votes[k])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from crisisledger.gazetteer.normalize import normalize
 
 _PATH = Path(__file__).with_name("data") / "place_words.yaml"
 _ABBREVIATIONS = _PATH.with_name("admin_abbreviations.csv")
+_LOCALE_CUES = _PATH.with_name("locale_cues.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +50,17 @@ def admin_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
         for r in csv.DictReader(lines):
             found.setdefault(normalize(r["abbreviation"]), []).append((r["country"], r["admin1"]))
     return {k: tuple(v) for k, v in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleCue:
+    pattern: re.Pattern[str]
+    countries: tuple[str, ...]  # ISO3 codes, each given the weight
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def locale_cues() -> tuple[LocaleCue, ...]:
+    """Writing conventions that hint at the report's country (`data/locale_cues.yaml`)."""
+    raw = yaml.safe_load(_LOCALE_CUES.read_text(encoding="utf-8"))
+    return tuple(LocaleCue(re.compile(r["pattern"]), tuple(map(str, r["countries"])), float(r["weight"])) for r in raw)
