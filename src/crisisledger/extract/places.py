@@ -52,6 +52,7 @@ _AREA_POPULATION = {  # the supplement's named areas and regions carry no popula
     PlacePrecision.AREA: 1_000_000,
     PlacePrecision.REGION: 10_000_000,
 }
+_EXACT_NAME = 1.2  # the name as the place itself is called, not an alias ("Washington" is also Piqua, Ohio)
 _NEAR_KM = 161.0
 _BIG_CITY = 1_000_000
 _NEAR_WEIGHT = 0.8  # per other name resolved within _NEAR_KM, up to three
@@ -585,7 +586,7 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
     if hint is not None and c.precision == hint:
         score += 6.0 if hint == PlacePrecision.ADMIN else 2.0
     if normalize(c.name) == key:
-        score += 0.7
+        score += _EXACT_NAME
     if c.feature == "PPLC":
         score += 1.0
     score += 2.5 * focus.share(c.country)
@@ -594,7 +595,10 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
         if unit in focus.admin_units or focus.named_units.get(unit, set()) - {key}:
             score += 1.0
         others = focus.admin_weight.get(unit, {})  # the report's dominant admin-1 unit, by the other names
-        score += _ADMIN_WEIGHT * min(1.0, sum(w for n, w in others.items() if n != key))
+        weight = sum(w for n, w in others.items() if n != key)
+        if focus.named_units.get(unit, set()) - {key}:  # its name written, whatever sense won ('In Georgia')
+            weight = max(weight, 1.0)
+        score += _ADMIN_WEIGHT * min(1.0, weight)
     if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN):
         score += _NEAR_WEIGHT * min(_nearby(c, key, focus), 3)
     if _fits_county(c, key, focus):
