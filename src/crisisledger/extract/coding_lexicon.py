@@ -268,6 +268,8 @@ class Modality:
     any_nominal: bool = False  # every noun trigger but a standing situation counts as a nominal event
     arrival_verbs: frozenset[str] = frozenset()  # "aid has not reached": negated, the event did not happen
     failure_words: frozenset[str] = frozenset()  # "failed to capture": no event, and no refusal either
+    participation_verbs: frozenset[str] = frozenset()  # "took part in a rally": the noun under "in" is the event
+    manner_nouns: frozenset[str] = frozenset()  # "stayed home in protest": the noun under "in" is the event
 
 
 @lru_cache(maxsize=1)
@@ -292,6 +294,8 @@ def modality() -> Modality:
         cooperative_intent=EventType(data["cooperative_intent"]),
         purpose_preps=words("purpose_preps"),
         purpose_verbs=words("purpose_verbs"),
+        participation_verbs=frozenset(str(w).lower() for w in data.get("participation_verbs", [])),
+        manner_nouns=frozenset(str(w).lower() for w in data.get("manner_nouns", [])),
         suppression_verbs=words("suppression"),
         ultimatum_marks=words("ultimatum_marks"),
         deescalated=frozenset(EventType(t) for t in data["deescalated"]),

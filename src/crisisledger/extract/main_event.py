@@ -83,6 +83,7 @@ def clear_trigger(tok: Token, trigger: Trigger, verb: bool, actors: Sequence[Act
         or acted_on
         or _nominal_event(tok, table)
         or _purpose_of_move(tok)
+        or _taken_part_in(tok)
     )
 
 
@@ -115,6 +116,16 @@ def _purpose_of_move(tok: Token) -> bool:
         and prep.head.lemma_.lower() in modality().purpose_verbs
         and not any(c.dep_ == "poss" for c in tok.children)
     )
+
+
+def _taken_part_in(tok: Token) -> bool:
+    """'took part in a rally', 'were involved in clashes', 'stayed away in protest': the noun under "in" is
+    what the verb's doers did."""
+    prep = tok.head
+    if not (tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX")):
+        return False
+    mod = modality()
+    return prep.head.lemma_.lower() in mod.participation_verbs or tok.lower_ in mod.manner_nouns
 
 
 def _by_weapon(tok: Token, table: TriggerTable) -> bool:
