@@ -36,3 +36,6 @@ def test_scenario_scores_do_not_depend_on_ingest_order() -> None:
     assert first == again
     assert first["copies"]["double_counted"] == 0
     assert first["near_duplicates"]["found"] == first["near_duplicates"]["n"]
+    # the targets: B-cubed precision and recall of 0.9, every series recovered and in order
+    assert first["clusters"]["precision"] >= 0.9 and first["clusters"]["recall"] >= 0.9
+    assert first["series"]["recovered"] == first["series"]["required"] == first["series"]["ordered"]
