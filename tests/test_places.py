@@ -25,9 +25,7 @@ def analyzed(text: str, entities: dict[str, str]) -> AnalyzedDocument:
         for name, label in entities.items()
         for m in re.finditer(re.escape(name), text)
     ]
-    sentences = tuple(
-        Sentence(m.group(), m.start(), m.end(), Role.REPORT) for m in re.finditer(r"[^.!?]+[.!?]?", text)
-    )
+    sentences = tuple(Sentence(m.group(), m.start(), m.end(), Role.REPORT) for m in re.finditer(r"[^.!?]+[.!?]?", text))
     return AnalyzedDocument(Document("t", text, date(2023, 9, 20)), sentences, tuple(ents))
 
 
@@ -151,16 +149,12 @@ def test_myanmar_report(gaz: Gazetteer) -> None:
 def test_no_focus_leaves_unknown_places_empty(gaz: Gazetteer) -> None:
     text = "They met in Qwzxtown yesterday."
     (place,) = extract_places(analyzed(text, {"Qwzxtown": "GPE"}), gaz)
-    assert (
-        place.text == "Qwzxtown" and place.lat is None and place.country is None and place.precision is None
-    )
+    assert place.text == "Qwzxtown" and place.lat is None and place.country is None and place.precision is None
 
 
 def test_unresolved_falls_back_to_focus_country(gaz: Gazetteer) -> None:
     text = "Troops entered Qwzxtown, a hamlet in Ukraine, and then Kharkiv."
-    found = by_text(
-        extract_places(analyzed(text, {"Qwzxtown": "GPE", "Ukraine": "GPE", "Kharkiv": "GPE"}), gaz)
-    )
+    found = by_text(extract_places(analyzed(text, {"Qwzxtown": "GPE", "Ukraine": "GPE", "Kharkiv": "GPE"}), gaz))
     assert found["Qwzxtown"].country == "UKR" and found["Qwzxtown"].precision == PlacePrecision.COUNTRY
 
 
@@ -315,3 +309,62 @@ def test_a_country_name_yields_to_the_state_its_towns_lie_in(gaz: Gazetteer) -> 
     text = "Storms hit Georgia overnight. Tbilisi and Batumi lost power, and crews from Texas helped."
     ents = {"Georgia": "GPE", "Tbilisi": "GPE", "Batumi": "GPE", "Texas": "GPE"}
     assert by_text(extract_places(analyzed(text, ents), gaz))["Georgia"].country == "GEO"
+
+
+def test_a_speaker_or_titled_single_name_is_no_place_unless_after_a_locative(gaz: Gazetteer) -> None:
+    text = "The storm hit overnight. Webb said the roads were closed. Coach Ripley agreed. She lives in Webb."
+    places = extract_places(analyzed(text, {"Webb": "GPE", "Ripley": "GPE"}), gaz)
+    assert [text[p.start - 3 : p.start] for p in places if p.text == "Webb"] == ["in "]
+    assert "Ripley" not in by_text(places)
+
+
+def test_a_generic_word_alone_is_no_place(gaz: Gazetteer) -> None:
+    text = "United Way officials met on Main Street near the Kanawha Valley in West Virginia."
+    found = by_text(extract_places(analyzed(text, {"United Way": "ORG", "West Virginia": "GPE"}), gaz))
+    assert not {"Way", "Main", "Valley"} & set(found)
+    assert found["West Virginia"].precision == PlacePrecision.ADMIN
+
+
+def test_a_region_of_the_supplement_outranks_a_same_name_hamlet(gaz: Gazetteer) -> None:
+    text = "Talks on the Middle East resumed in Washington on Monday."
+    found = by_text(extract_places(analyzed(text, {"the Middle East": "LOC", "Washington": "GPE"}), gaz))
+    assert found["Middle East"].precision == PlacePrecision.REGION
+
+
+def test_a_country_name_written_as_a_town_yields_to_the_town(gaz: Gazetteer) -> None:
+    text = "A Lebanon woman was charged Monday. Police in Lebanon said she fled on foot."
+    found = extract_places(analyzed(text, {"Lebanon": "GPE"}), gaz)
+    assert {p.country for p in found} == {"USA"} and all(p.precision == PlacePrecision.TOWN for p in found)
+    text = "Israel struck targets in Lebanon. Lebanon said two people died."  # a country as written
+    assert by_text(extract_places(analyzed(text, {"Lebanon": "GPE", "Israel": "GPE"}), gaz))["Lebanon"].country == "LBN"
+
+
+def test_dollar_amounts_and_clock_times_favour_american_towns(gaz: Gazetteer) -> None:
+    text = "Dublin council approves $2 million budget. The Dublin council met at 7 p.m. on Monday."
+    found = extract_places(analyzed(text, {"Dublin": "GPE"}), gaz)
+    assert {p.country for p in found} == {"USA"}
+    text = "Dublin council approves new budget. The Dublin council met on Monday."
+    assert {p.country for p in extract_places(analyzed(text, {"Dublin": "GPE"}), gaz)} == {"IRL"}
+
+
+def test_a_slashed_dateline_with_a_colon_sets_the_focus(gaz: Gazetteer) -> None:
+    text = "Two dead in camp clash. MIEH MIEH/BEIRUT: Gunmen clashed near the coastal city of Saida on Saturday."
+    found = by_text(extract_places(analyzed(text, {"Saida": "ORG"}), gaz))
+    assert found["BEIRUT"].country == "LBN" and found["Saida"].country == "LBN"
+
+
+def test_a_name_with_city_also_tries_the_bare_town(gaz: Gazetteer) -> None:
+    text = "San Fernando City Councilwoman Nury Vega won a seat on the Los Angeles school board in California."
+    found = by_text(
+        extract_places(analyzed(text, {"San Fernando City": "GPE", "Los Angeles": "GPE", "California": "GPE"}), gaz)
+    )
+    assert found["San Fernando City"].country == "USA"
+
+
+def test_demonyms_are_country_places_only_on_request(gaz: Gazetteer) -> None:
+    text = "Russian officials met British envoys in Kyiv. Americans watched."
+    ents = {"Russian": "NORP", "British": "NORP", "Kyiv": "GPE", "Americans": "NORP"}
+    assert not {"Russian", "British"} & set(by_text(extract_places(analyzed(text, ents), gaz)))
+    found = by_text(extract_places(analyzed(text, ents), gaz, demonyms=True))
+    assert found["Russian"].country == "RUS" and found["Russian"].precision == PlacePrecision.COUNTRY
+    assert found["British"].country == "GBR" and "Americans" not in found

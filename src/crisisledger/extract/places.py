@@ -585,7 +585,7 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
     score = math.log10(population + 1) + _PRIOR[c.precision]
     if hint is not None and c.precision == hint:
         score += 6.0 if hint == PlacePrecision.ADMIN else 2.0
-    if normalize(c.name) == key:
+    if normalize(c.name) in (key, key.removesuffix(" city")):  # 'San Fernando City' is San Fernando too
         score += _EXACT_NAME
     if c.feature == "PPLC":
         score += 1.0
@@ -635,13 +635,14 @@ def _yield_countries(
         country, key = m.chosen, normalize(text[m.start : m.end])
         if country is None or country.precision != PlacePrecision.COUNTRY or key in changed:
             continue
+        written_as_town = _written_as_town(text[m.start : m.end], text)
         local = [
             c
             for c in m.candidates
             if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN)
             and c.country != country.country
             and normalize(c.name) == key
-            and _local_evidence(c, key, focus)
+            and (_local_evidence(c, key, focus) or (c.precision == PlacePrecision.TOWN and written_as_town))
         ]
         home = {c.country for c in local}
         if not local or country.country in demonyms or _context_abroad(country, home, key, mentions, text):
@@ -652,6 +653,20 @@ def _yield_countries(
         if yielded:
             m.candidates, m.chosen = yielded, yielded[0]
     return bool(changed)
+
+
+def _written_as_town(name: str, text: str) -> bool:
+    """The name modifies a person or civic noun ('a Lebanon woman', 'the Jordan middle school') or ends an
+    address ('400 S. Locust St., Lebanon'): a town's usage, never a country's."""
+    words = place_words()
+    nouns = "|".join(sorted(words.local_nouns))
+    streets = "|".join(sorted(words.street_words))
+    written = re.escape(name)
+    return bool(
+        re.search(rf"\b(?:[Aa]n?|[Tt]he)\s+{written}\s+(?i:{nouns})\b", text)
+        or re.search(rf"\b{written}\s+(?:residents|aldermen|selectmen|council)\b", text)
+        or re.search(rf"\d+\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?i:{streets})\.?,\s+{written}\b", text)
+    )
 
 
 def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[’‘'`ʼʻʿʾ′]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()\[\]]+")
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|the) ")
-_FOLD = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
-)
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+@lru_cache(maxsize=1 << 16)  # the extractor keys the same names many times per report
 def normalize(name: str) -> str:
     """The lookup key of a name: 'Ḩalab' -> 'halab', "Côte d'Ivoire" -> 'cote divoire', 'U.S.' -> 'us'."""
     decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))

@@ -31,6 +31,8 @@ class PlaceWords:
     speech_verbs: frozenset[str]
     person_titles: frozenset[str]
     generic_words: frozenset[str]
+    local_nouns: frozenset[str]
+    street_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
