@@ -39,7 +39,7 @@ def acled_type(
     if event_type == "PROTEST":
         return (RIOTS, "Violent demonstration") if mode == "riot" else (PROTESTS, "Peaceful protest")
     if mode == "force against protesters":  # the enforcers' force: a protest event; the crowd's: a riot
-        if enforcers & set(actor_kinds):
+        if enforcers & set(actor_kinds) or not actor_kinds:  # "protesters were injured": force, not a riot
             return PROTESTS, "Excessive force against protesters"
         return RIOTS, "Violent demonstration"
     if event_type == "ASSAULT":
