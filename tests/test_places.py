@@ -368,3 +368,12 @@ def test_demonyms_are_country_places_only_on_request(gaz: Gazetteer) -> None:
     found = by_text(extract_places(analyzed(text, ents), gaz, demonyms=True))
     assert found["Russian"].country == "RUS" and found["Russian"].precision == PlacePrecision.COUNTRY
     assert found["British"].country == "GBR" and "Americans" not in found
+
+
+def test_hyphenated_names_split_into_known_parts(gaz: Gazetteer) -> None:
+    text = "The river will crest in Fargo-Moorhead on Friday. The Armenia-Italy friendship group met."
+    found = by_text(extract_places(analyzed(text, {"Fargo-Moorhead": "GPE"}), gaz))
+    assert found["Fargo"].country == "USA" and found["Moorhead"].country == "USA"
+    assert found["Armenia"].country == "ARM" and found["Italy"].country == "ITA"
+    text = "Refugees fled Nagorno-Karabakh."  # known whole: kept whole
+    assert "Nagorno-Karabakh" in by_text(extract_places(analyzed(text, {"Nagorno-Karabakh": "GPE"}), gaz))

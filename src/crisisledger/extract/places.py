@@ -286,7 +286,16 @@ def _territorial_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, in
 def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Splits a capitalised run into the longest pieces the gazetteer knows ('DETROIT The U.S. Transportation'
     -> 'DETROIT', 'U.S.'); the whole run when it is known."""
-    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    tokens: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text[start:end]):
+        s, e = m.start() + start, m.end() + start
+        parts = text[s:e].split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not gazetteer.has(text[s:e]):
+            for part in parts:  # 'Fargo-Moorhead', 'Armenia-Italy': each part, unless known whole
+                tokens.append((s, s + len(part)))
+                s += len(part) + 1
+        else:
+            tokens.append((s, e))
     pieces: list[tuple[int, int]] = []
     if len(tokens) > 1 and gazetteer.country_for_word(text[start:end]):
         return []  # a demonym of several words ('Sri Lankan') holds no place ('Sri')
