@@ -19,7 +19,8 @@ from test_link_kit import TOWNS, actor, event, figure, place, record, words
 
 DAYS = ["2023-09-24", "2023-09-25", "2023-09-26"]
 TYPES = ["ASSAULT", "INCIDENT", "DISPLACEMENT"]
-PLACES = [place(n) for n in TOWNS] + [place("AAA", "country"), place("Alder", "admin"), None]
+CARRIED = [{**place(n), "start": 5} for n in ("Cedar", "Dunmore")]  # named outside the event's sentence
+PLACES = [place(n) for n in TOWNS] + [place("AAA", "country"), place("Alder", "admin"), *CARRIED, None]
 ACTORS = [[], [actor("x.military", "AAA")], [actor("y.military", "BBB")]]
 
 events_st = st.builds(
