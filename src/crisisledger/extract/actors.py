@@ -63,6 +63,8 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
 
 
 _STATE_ORGANS = (ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.MILITARY)
+# Mentions that name a home state; forces ("Russian strikes") are as often a foreign attacker's.
+_HOME_MENTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.CIVILIANS)
 
 
 def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexicon) -> list[Actor]:
@@ -77,7 +79,11 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
         institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
         if actor.country is None and (office or institution):
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
-            states = {a.country for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end}
+            states = {
+                a.country
+                for a in actors
+                if a.country and a.kind in _HOME_MENTIONS and sentence and sentence.start <= a.start < sentence.end
+            }
             if len(states) == 1:
                 actor = replace(actor, country=states.pop())
         out.append(actor)
