@@ -118,6 +118,8 @@ def test_a_common_word_opening_a_sentence_is_no_person() -> None:
         ("Judge Ali Musa opened investigations against Chilean officials.", "Judge Ali Musa", "CHL"),
         # two states named: no guess
         ("President Jane Doe met Kenyan and Ugandan officials.", "President Jane Doe", None),
+        # forces are as often a foreign attacker's: no guess from them
+        ("Governor Jane Doe said Russian forces shelled the city.", "Governor Jane Doe", None),
         # an envoy's office is held abroad: no guess
         ("Ambassador Jane Doe arrived in Kenya.", "Ambassador Jane Doe", None),
     ],
