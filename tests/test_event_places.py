@@ -49,3 +49,23 @@ def test_event_place_follows_the_parse(sentence: str, verb: str, expected: str |
     start = sentence.index(verb)
     chosen = event_place(analyzed, places, start, start + len(verb))
     assert (chosen.text if chosen else None) == expected, [p.text for p in places]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "verb", "place", "actor"),
+    [
+        ("Canada captured the ship.", "captured", "Canada", True),
+        ("U.S. forces captured four suspected insurgents.", "captured", "U.S.", True),
+        ("Mexico's army captured the port.", "captured", "Mexico", True),
+        ("A strike on a Kharkiv hardware store killed 12.", "strike", "Kharkiv", False),
+        ("Rebels attacked a camp in Ukraine's east.", "attacked", "Ukraine", False),
+    ],
+)
+def test_a_place_that_names_the_doer_is_no_answer(sentence: str, verb: str, place: str, actor: bool) -> None:
+    from crisisledger.extract.event_places import names_actor
+    from crisisledger.language.nlp import parse
+
+    doc = parse(sentence)
+    token = doc.char_span(sentence.index(verb), sentence.index(verb) + len(verb)).root
+    assert names_actor(token, _place(sentence, place)) is actor

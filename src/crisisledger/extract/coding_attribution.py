@@ -141,7 +141,8 @@ def _build(
         actor = found[0]
         name = " and ".join(speaker_name(a) for a in found) if len(found) > 1 else speaker_name(actor)
         phrase = _phrase(speakers[0])
-        generic = len(found) == 1 and actor.text.islower() and phrase.endswith(actor.text)
+        pronoun = speakers[0].pos_ == "PRON" or actor.text.lower() in actor_lexicon().pronouns
+        generic = len(found) == 1 and actor.text.islower() and phrase.endswith(actor.text) and not pronoun
         wording = phrase if generic and len(phrase.split()) <= 4 else ""  # "regional officials said"
         return [Frame(sentence, trigger, name, actor, stance, channel, content, certainty, wording)]
     if speakers and speakers[0].pos_ in ("NOUN", "PROPN"):
@@ -184,6 +185,11 @@ def _carry(frames: list[Frame], sentence: Sentence) -> Frame | None:
     return None
 
 
+def _carried(frame: Frame) -> bool:
+    """A frame carried over a quote sentence (`_carry`): its trigger is the whole sentence."""
+    return frame.trigger.start == frame.sentence.start and frame.trigger.end == frame.sentence.end
+
+
 def certainty_at(
     offset: int, sentence: Sentence, frames: Sequence[Frame], governor: int = -1
 ) -> tuple[Certainty, str | None]:
@@ -194,7 +200,7 @@ def certainty_at(
         f
         for f in frames
         if f.sentence is sentence
-        and not f.trigger.start <= offset < f.trigger.end
+        and (_carried(f) or not f.trigger.start <= offset < f.trigger.end)
         and f.trigger.start != governor
         and f.content[0] <= offset < f.content[1]
     ]

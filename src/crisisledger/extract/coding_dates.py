@@ -36,34 +36,45 @@ def times_in(sentence: Sentence, times: Sequence[TimeExpr], published: date) -> 
 
 
 @lru_cache(maxsize=1)
-def _ordering_words() -> frozenset[str]:
+def _ordering_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that order two clauses in time, and those of them after which the event runs on."""
     raw = yaml.safe_load((Path(__file__).with_name("events_grammar.yaml")).read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for w in raw["ordering_words"])
+    return (
+        frozenset(str(w).lower() for w in raw["ordering_words"]),
+        frozenset(str(w).lower() for w in raw["starting_words"]),
+    )
 
 
-def _ordering_heads(tok: Any, other: Any) -> set[int]:
-    """Clauses and phrases above `tok` but not above `other` that an ordering word opens ("after X
-    ended", "after the shelling"); not the preposition whose object `tok` itself is ("since Monday")."""
-    words = _ordering_words()
+def _ordering_heads(tok: Any, other: Any) -> list[str]:
+    """The ordering words opening clauses and phrases above `tok` but not above `other` ("after the
+    raid ended", "after the shelling"); not the preposition whose object `tok` itself is ("since Monday")."""
+    words = _ordering_words()[0]
     shared = {a.i for a in other.ancestors} | {other.i}
-    out = set()
+    out = []
     for a in tok.ancestors:
         if a.i in shared:
             break
         own_preposition = a.i == tok.head.i and tok.dep_ == "pobj"
-        opens = a.dep_ == "prep" and a.lower_ in words and not own_preposition
-        if opens or any(c.dep_ == "mark" and c.lower_ in words for c in a.children):
-            out.add(a.i)
+        if a.dep_ == "prep" and a.lower_ in words and not own_preposition:
+            out.append(a.lower_)
+        out += [c.lower_ for c in a.children if c.dep_ == "mark" and c.lower_ in words]
     return out
 
 
-def _same_side(trigger: Any, time: TimeExpr) -> bool:
-    """The time and the trigger are told on the same side of every "after/before/until" boundary."""
+def _side(trigger: Any, time: TimeExpr) -> str:
+    """'same': the time and the trigger are told on the same side of every "after/before/until"
+    boundary; 'from': the time opens a clause the event runs on from ("evacuated since the assault
+    began on May 10"); 'other': it dates another clause."""
     span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or not len(span):
-        return True
+        return "same"
     root = span.root
-    return not (_ordering_heads(trigger, root) or _ordering_heads(root, trigger))
+    if _ordering_heads(trigger, root):
+        return "other"
+    above_time = _ordering_heads(root, trigger)
+    if not above_time:
+        return "same"
+    return "from" if above_time[-1] in _ordering_words()[1] else "other"
 
 
 def event_date(
@@ -75,10 +86,14 @@ def event_date(
     trigger: Any = None,
 ) -> DateRange | None:
     """The date of the event whose trigger starts at `offset`; with the spaCy `trigger` token, a time
-    across an ordering boundary ("on Monday, a week after X's offensive") does not date it."""
+    across an ordering boundary ("arrived on Friday, days after the raid") does not date it, and one
+    in a "since" clause starts it."""
     own = times_in(sentence, times, published)
+    starts: list[TimeExpr] = []
     if trigger is not None:
-        own = [t for t in own if _same_side(trigger, t)]
+        sides = {id(t): _side(trigger, t) for t in own}
+        starts = [t for t in own if sides[id(t)] == "from"]
+        own = [t for t in own if sides[id(t)] == "same"]
     if own:
         best = min(own, key=lambda t: abs(t.start - offset) + (0 if t.start < offset else 5))
         assert best.range is not None
@@ -86,6 +101,8 @@ def event_date(
         if _SINCE.search(before):
             return DateRange(best.range.start, published, DatePrecision.DAY)
         return best.range
+    if starts and starts[0].range is not None:
+        return DateRange(starts[0].range.start, published, DatePrecision.DAY)
     if sentence.role is Role.BACKGROUND:
         return carried
     if carried is not None:

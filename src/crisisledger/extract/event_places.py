@@ -58,8 +58,18 @@ TIED_RANK = _LOOSE_RANK
 
 
 def names_actor(verb: Any, place: Place) -> bool:
-    """The place only modifies or is the doer ('U.S. forces', 'Mexico's army', 'Canada captured')."""
-    return _rank(verb.doc, place, verb)[0] >= _ACTOR_RANK
+    """The place names a doer, not where: the subject ('Canada captured'), an owner ('Ukraine's allies',
+    'Mexico's army') or a modifier of the subject ('U.S. forces attacked'); a place under a locative
+    preposition ('in Ukraine's east') or a modifier of a site ('a strike on a Kharkiv store') is where."""
+    span = verb.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = _phrase_head(span.root)
+    if _under_locative(token, list(token.ancestors)):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.dep_ == "pobj":
+        return False  # 'a strike on a Kharkiv store': the place of what the phrase names
+    return token.dep_ in _ACTOR_DEPS
 
 
 def dateline_place(text: str, places: Sequence[Place], before: int) -> Place | None:

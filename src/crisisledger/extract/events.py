@@ -33,6 +33,7 @@ from crisisledger.extract.coding_lexicon import (
     trigger_table,
 )
 from crisisledger.extract.event_places import names_actor, tied_place
+from crisisledger.extract.events_clauses import describes_noun, short_forms_resolved, time_anchor
 from crisisledger.extract.grammar import (
     Token,
     actors_of,
@@ -114,6 +115,7 @@ def extract_events(
     triggers (`coding_lexicon.with_user_verbs`)."""
     if analyzed.doc is None:
         return (), tuple(figures)
+    actors = short_forms_resolved(analyzed.text, actors)
     frames = find_frames(analyzed, actors)
     table = table or trigger_table()
     times = _clock_times_dated(times)
@@ -165,7 +167,9 @@ def _events_at(
     if found is None:
         return []
     trigger, verb = found
-    if _suppressed(tok, verb) or _repeats_head(tok, trigger, table):
+    if _suppressed(tok, verb) or _repeats_head(tok, trigger, table) or (not verb and time_anchor(tok)):
+        return []
+    if trigger is not None and verb and describes_noun(tok, trigger.type):
         return []
     if trigger is not None and turned_type(tok, trigger.type) is not trigger.type:
         return []  # intended, refused, lifted: the sentence's main event reads it (`main_event`)
@@ -194,6 +198,8 @@ def _events_at(
         return []
     if not verb and not doers:
         return []
+    if etype in SYMMETRIC and not targets and len(doers) > 1:
+        targets = tuple(doers)  # "X and Y signed a deal": with each other
     if not targets and verb and etype not in NO_TARGET:
         targets = _clause_targets(tok, doers, actors)
     if etype in NO_TARGET:
@@ -271,6 +277,8 @@ def _main_event(
     if strict and main_of(analyzed, ctx.sentence, [*strict, main]) is not main:
         return []
     tok = next(t for t in tokens if t.idx == main.trigger.start)
+    if time_anchor(tok) or describes_noun(tok, main.type):
+        return []
     if any(e.type is main.type and e.trigger.start == tok.head.idx for e in strict):
         return []  # "mortar shelling struck the port": the noun names the verb's own event
     place = _event_place(tok, ctx.places, ctx.last_place, main.type in PLACE_OBJECT_TYPES)
@@ -530,7 +538,7 @@ def _most_specific(places: Sequence[Place]) -> Place | None:
 
 def _event_place(tok: Token, places: Sequence[Place], last: list[Place | None], object_is_place: bool) -> Place | None:
     """Where the trigger happened: a place its grammar reaches ("struck X in Y", "a depot in Y exploded"),
-    not one that names the doer ("Azerbaijan attacked"); else the scene an opening locative sets for
+    not one that names the doer ("Canada captured"); else the scene an opening locative sets for
     the whole sentence ("In X, officials said ..."); else where the report's last event happened; else
     the place the parse ties to it (`event_places.tied_place`)."""
     reach = _place_zone(tok, object_is_place)
@@ -593,7 +601,9 @@ def _place_zone(tok: Token, object_is_place: bool) -> list[tuple[int, int]]:
                 if g.dep_ == "appos" or (g.dep_ == "prep" and g.lower_ in ("in", "at"))
             )
     if tok.pos_ in ("NOUN", "PROPN"):
-        zone.extend(_extent(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE)
+        # "the shelling of X", "a blockade of X": the object of an act done to a place is where
+        held = LOCATIVE | {"of"} if object_is_place else LOCATIVE
+        zone.extend(_extent(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in held)
     return zone
 
 

@@ -50,7 +50,13 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    """A passive verb; a participle with a "by" agent or coordinated with a passive one is passive too
+    ("militias trained and funded by X": X funded the militias)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head.i != verb.i and is_passive(verb.head))
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -74,6 +80,11 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(held)
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return []
+        above = parallel_head(verb)
+        if above is not None:
+            verb = above
+            seen += 1
+            continue
         if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj",) for c in verb.head.children):
             return conjuncts(next(c for c in verb.head.children if c.dep_ == "dobj"))  # forced X to ...
         verb = verb.head
@@ -168,14 +179,32 @@ def too_to(head: Token) -> bool:
 
 def finite_beside_infinitive(verb: Token) -> bool:
     """'called on X to supply Y and accused Z': a finite verb the parse hangs on an infinitive is
-    coordinated with the verb above it (an infinitive and a past tense do not coordinate)."""
+    coordinated with the verb above it (an infinitive and a past tense do not coordinate); so is one
+    the parse hangs on a reported clause whose auxiliaries it does not share (`parallel_head`)."""
     head = verb.head
     return (
         verb.dep_ == "conj"
         and verb.tag_ in ("VBD", "VBZ", "VBP")
         and head.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-    )
+    ) or parallel_head(verb) is not None
+
+
+def _auxiliaries(verb: Token) -> tuple[str, ...]:
+    return tuple(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+def parallel_head(verb: Token) -> Token | None:
+    """'Officials have said that the raid was an error, and have offered compensation': a subjectless
+    conjunct the parse hangs on the reported clause, but built like the speech verb above it (the same
+    auxiliaries, not the clause's), coordinates with the speech verb: the officials offered it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    mine = _auxiliaries(verb)
+    if not mine or mine == _auxiliaries(head) or mine != _auxiliaries(head.head):
+        return None
+    return head.head
 
 
 def governors(token: Token, limit: int = 4) -> list[Token]:

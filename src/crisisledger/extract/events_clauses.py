@@ -1,0 +1,91 @@
+"""Grammar that keeps the event coder from telling an event twice or from a description: an event
+noun named only to date another, a participle that describes its noun, a definite short form of an
+actor named in full earlier. Words in `events_grammar.yaml`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from crisisledger.extract.grammar import Token
+from crisisledger.model import Actor, EventType
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    ordering: frozenset[str]
+    anchors: frozenset[str]
+    aspects: frozenset[str]
+    status_types: frozenset[EventType]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
+    return _Words(
+        words("ordering_words"),
+        words("time_anchor_words"),
+        words("aspect_verbs"),
+        frozenset(EventType(str(t)) for t in raw["status_participle_types"]),
+    )
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
+
+
+def time_anchor(noun: Token) -> bool:
+    """A definite event noun that only dates something else ("in the days preceding the army's
+    assault", "since the war began"): the event itself is told where it happened."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not _definite(noun):
+        return False
+    words = _words()
+    head = noun.head
+    if noun.dep_ in ("pobj", "dobj") and head.lower_ in words.anchors:
+        return True
+    aspect = noun.dep_ == "nsubj" and head.lemma_.lower() in words.aspects
+    intransitive = not any(c.dep_ in ("dobj", "attr") for c in head.children)
+    return aspect and intransitive and any(c.dep_ == "mark" and c.lower_ in words.anchors for c in head.children)
+
+
+def describes_noun(verb: Token, etype: EventType) -> bool:
+    """A restrictive participle of a status type ("the islands claimed by X", no comma between it and
+    its noun) describes the noun; no act."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or etype not in _words().status_types:
+        return False
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    return not any(t.text == "," for t in between)
+
+
+def short_forms_resolved(text: str, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """A definite mention with no country ("the monitors" after "EU monitors") whose words end an
+    earlier actor's of the same kind is that actor (its country, name and role), at this mention."""
+    out: list[Actor] = []
+    for actor in actors:
+        full = None
+        if actor.country is None and text[max(0, actor.start - 4) : actor.start].lower() == "the ":
+            words = actor.text.lower().split()
+            full = next(
+                (
+                    a
+                    for a in reversed(out)
+                    if a.end <= actor.start
+                    and a.country is not None
+                    and a.kind is actor.kind
+                    and a.text.lower().split()[-len(words) :] == words
+                    and len(a.text.split()) > len(words)
+                ),
+                None,
+            )
+        out.append(actor if full is None else replace(full, text=actor.text, start=actor.start, end=actor.end))
+    return tuple(out)
