@@ -4,7 +4,8 @@ For each record, the system runs spaCy and `extract_places`, and asks `event_pla
 dependency parse ties to the event verb. Scores location-span P/R/F1, exact and with any overlap, on the
 496 gold re-annotations (`source == "RELABEL"`); also shown: the earlier heuristic (the place nearest the
 verb, a locative preposition favoured), the event coder's own rule (`extract.events._event_place`: the
-most specific place its trigger's grammar reaches, else the sentence's most specific place) and the baseline,
+most specific place its trigger's grammar reaches that names no doer, else an opening "In X," scene, else the
+place the parse ties to it; scored with no last event place) and the baseline,
 the nearest GPE/LOC/FAC entity spaCy finds.
 `--strict` makes the system answer "none" when no place is tied to the verb by the parse.
 
