@@ -453,8 +453,9 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     if normalize(span) in words.generic_words:  # 'Way' of 'United Way', 'Valley' of 'Kanawha Valley'
         return False
     key = normalize(span)
-    if key in focus.speakers and not _known_widely(m, key):  # a person, unless 'in Nelson'
-        return _previous_word(text, m.start) in words.locative_prepositions
+    if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key):
+        return _previous_word(text, m.start) in words.locative_prepositions  # a person, unless 'in Nelson'
+
     if m.source in ("entity", "pattern", "fuzzy"):
         return True
     exact_big = [
@@ -492,7 +493,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], ...]:
     words = place_words()
     speech = "|".join(sorted(words.speech_verbs))
     titles = "|".join(sorted(words.person_titles))
-    name = r"([A-Z][a-z][\w'’\-]*)"
+    name = r"([A-Z][a-z][\w\-]*)"  # no possessive: "President Obama’s"
     return (
         re.compile(rf"(?<![\w,]\s)(?<![A-Z]\.\s)\b{name}\s+(?:{speech})\b"),
         re.compile(rf"\b(?:{speech})\s+{name}(?=[.,;])"),
