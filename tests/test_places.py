@@ -377,3 +377,10 @@ def test_hyphenated_names_split_into_known_parts(gaz: Gazetteer) -> None:
     assert found["Armenia"].country == "ARM" and found["Italy"].country == "ITA"
     text = "Refugees fled Nagorno-Karabakh."  # known whole: kept whole
     assert "Nagorno-Karabakh" in by_text(extract_places(analyzed(text, {"Nagorno-Karabakh": "GPE"}), gaz))
+
+
+def test_a_town_name_before_a_street_word_is_the_street(gaz: Gazetteer) -> None:
+    text = "The fire broke out on Darby Street in Dublin, Ohio, near 400 Locust St."
+    found = by_text(extract_places(analyzed(text, {"Dublin": "GPE", "Ohio": "GPE"}), gaz))
+    assert "Darby" not in found and "Locust" not in found
+    assert found["Dublin"].country == "USA"

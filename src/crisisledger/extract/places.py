@@ -125,7 +125,7 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer, *, demonyms
             m.chosen = _fuzzy(m, text, focus, gazetteer)
     mentions = [m for m in mentions if m.chosen is not None or m.source != "fuzzy"]
     fallback = _fallback(mentions, focus, gazetteer)
-    places = [_place(m, text, fallback) for m in mentions]
+    places = [_place(m, text, fallback) for m in mentions if not _names_a_street(m, text)]
     places += _sites(mentions, text)
     if demonyms:
         places += demonym_places(text, [(p.start, p.end) for p in places], gazetteer)
@@ -452,6 +452,7 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return False
     if normalize(span) in words.generic_words:  # 'Way' of 'United Way', 'Valley' of 'Kanawha Valley'
         return False
+
     key = normalize(span)
     if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key):
         return _previous_word(text, m.start) in words.locative_prepositions  # a person, unless 'in Nelson'
@@ -498,6 +499,14 @@ def _speaker_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\w,]\s)(?<![A-Z]\.\s)\b{name}\s+(?:{speech})\b"),
         re.compile(rf"\b(?:{speech})\s+{name}(?=[.,;])"),
         re.compile(rf"\b(?i:{titles})\.?\s+{name}\b(?!\s+[A-Z])"),
+    )
+
+
+def _names_a_street(m: _Mention, text: str) -> bool:
+    """'Darby Street', 'Cooper St.': the street, not the town of that name (still context for the others)."""
+    street = re.match(r"\s+([A-Z][a-z]*)\b", text[m.end : m.end + 20])
+    return bool(street and street.group(1).lower() in place_words().street_words) and not _known_widely(
+        m, normalize(text[m.start : m.end])
     )
 
 
