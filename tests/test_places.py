@@ -384,3 +384,12 @@ def test_a_town_name_before_a_street_word_is_the_street(gaz: Gazetteer) -> None:
     found = by_text(extract_places(analyzed(text, {"Dublin": "GPE", "Ohio": "GPE"}), gaz))
     assert "Darby" not in found and "Locust" not in found
     assert found["Dublin"].country == "USA"
+
+
+def test_a_short_acronym_that_is_only_an_alias_is_no_place(gaz: Gazetteer) -> None:
+    text = "The MoD said AI tools were tested in Washington, D.C. on Monday."
+    found = by_text(
+        extract_places(analyzed(text, {"MoD": "ORG", "AI": "GPE", "Washington": "GPE", "D.C.": "GPE"}), gaz)
+    )
+    assert "MoD" not in found and "AI" not in found
+    assert found["D.C."].country == "USA"

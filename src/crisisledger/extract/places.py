@@ -452,6 +452,15 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return False
     if normalize(span) in words.generic_words:  # 'Way' of 'United Way', 'Valley' of 'Kanawha Valley'
         return False
+    short = normalize(span)
+    if (
+        len(short) <= 3
+        and "." not in span
+        and m.candidates
+        and not _known_widely(m, short)
+        and all(normalize(c.name) != short for c in m.candidates)
+    ):
+        return False  # 'AI', 'SOL', 'MoD': an acronym that is some town's code or alias ('D.C.' is kept)
 
     key = normalize(span)
     if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key):
