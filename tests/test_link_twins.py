@@ -138,23 +138,36 @@ def test_an_undated_sentence_needs_a_close_place_to_add_a_source(
     assert (len(clusters_by_members(clusters)) == 1) is together
 
 
+X = actor("state-x", "AAA")
+
+
 @pytest.mark.parametrize(
-    ("undated_doer", "dated_doer", "together"),
+    ("undated_doer", "dated_doer", "where", "together"),
     [
-        (actor("state-x", "AAA"), actor("state-x", "AAA"), True),  # "a week after X's offensive": X's offensive
-        (actor("state-x", "AAA"), actor("state-y", "AAA"), False),  # another doer: no evidence
-        (None, actor("state-x", "AAA"), False),
-        ({**actor("people", None), "kind": "civilians"}, {**actor("people", None), "kind": "civilians"}, False),
+        (X, X, place("Alder", "area"), True),  # "a week after X's offensive" in the area: X's offensive
+        (X, actor("state-y", "AAA"), place("Alder", "area"), False),  # another doer: no evidence
+        (None, X, place("Alder", "area"), False),
+        (
+            {**actor("people", None), "kind": "civilians"},
+            {**actor("people", None), "kind": "civilians"},
+            place("Alder", "area"),
+            False,
+        ),
+        (X, X, place("AAA", "country"), False),  # somewhere in the country: too wide even for one doer
     ],
 )
 def test_an_undated_event_of_the_same_doer_adds_a_source_at_a_wide_place(
-    store: SqlStore, undated_doer: dict[str, Any] | None, dated_doer: dict[str, Any], together: bool
+    store: SqlStore,
+    undated_doer: dict[str, Any] | None,
+    dated_doer: dict[str, Any],
+    where: dict[str, Any],
+    together: bool,
 ) -> None:
     a = record(
         "Wire",
         "2023-09-26",
         words("a"),
-        [event("e1", "ASSAULT", None, place("Alder", "area"), "offensive", [undated_doer] if undated_doer else [])],
+        [event("e1", "ASSAULT", None, where, "offensive", [undated_doer] if undated_doer else [])],
     )
     b = record(
         "Paper",

@@ -178,13 +178,14 @@ def match_level(a: EventNode, b: EventNode, r: Rules) -> str | None:
 def vague(a: EventNode, b: EventNode, r: Rules) -> bool:
     """Two reports of different outlets agree only on the week their reports came out and a wide place: an
     undated generic sentence ("families fleeing the region") is not evidence of the dated event nearby. The
-    same doer of the same type of event is such evidence ("a week after X's offensive" and "X launched an
-    offensive on Tuesday")."""
+    same doer of the same type of event is such evidence below a country ("a week after X's offensive" and "X
+    launched an offensive on Tuesday", both in one enclave)."""
     if not (a.inferred_date or b.inferred_date) or (a.outlet and a.outlet == b.outlet):
         return False
-    if a.type == b.type and a.doer_ids & b.doer_ids:
+    level = match_level(a, b, r)
+    if a.type == b.type and a.doer_ids & b.doer_ids and level in r.same_doer_match_levels:
         return False
-    return match_level(a, b, r) not in r.undated_match_levels
+    return level not in r.undated_match_levels
 
 
 def actors_compatible(a: EventNode, b: EventNode) -> bool:

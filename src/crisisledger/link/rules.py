@@ -42,6 +42,7 @@ class Rules:
     default_modes: frozenset[str] = frozenset()
     undated_match_levels: frozenset[str] = frozenset({"site", "town"})
     generic_doer_kinds: frozenset[str] = frozenset()  # doers that name no one in particular
+    same_doer_match_levels: frozenset[str] = frozenset()  # where one doer lifts the undated rule
     carried_place_level: str | None = None  # a place from outside the event's sentence: no finer than this
 
     def level(self, precision: str | None) -> int:
@@ -89,6 +90,7 @@ def _rules(raw: dict[str, Any]) -> Rules:
         default_modes=frozenset(raw.get("default_modes") or []),
         undated_match_levels=frozenset(raw.get("undated_match_levels") or []),
         generic_doer_kinds=frozenset(raw.get("generic_doer_kinds") or []),
+        same_doer_match_levels=frozenset(raw.get("same_doer_match_levels") or []),
         carried_place_level=raw.get("carried_place_level"),
     )
 
