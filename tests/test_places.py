@@ -393,3 +393,9 @@ def test_a_short_acronym_that_is_only_an_alias_is_no_place(gaz: Gazetteer) -> No
     )
     assert "MoD" not in found and "AI" not in found
     assert found["D.C."].country == "USA"
+
+
+def test_a_saints_name_is_no_place_but_a_saints_town_is(gaz: Gazetteer) -> None:
+    text = "Police stressed safety on St. Patrick's Day in St. Louis."
+    found = by_text(extract_places(analyzed(text, {"St. Louis": "GPE"}), gaz))
+    assert "Patrick" not in found and found["St. Louis"].country == "USA"

@@ -452,6 +452,8 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return False
     if normalize(span) in words.generic_words:  # 'Way' of 'United Way', 'Valley' of 'Kanawha Valley'
         return False
+    if re.search(r"\b(?:St|Ste|Saint)\.?\s+$", text[max(0, m.start - 8) : m.start]):
+        return False  # 'St. Patrick's Day': a saint ('St. Louis' is found whole)
     short = normalize(span)
     if (
         len(short) <= 3
