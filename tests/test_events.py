@@ -347,3 +347,18 @@ def test_an_opening_locative_places_the_sentence_and_the_dateline_the_first_even
     assert detained and detained[0].place is not None and detained[0].place.name == "Beni", detained
     fire = [e for e in events if e.type is EventType.INCIDENT]
     assert fire and fire[0].place is not None and fire[0].place.name == "Goma", fire
+
+
+@pytest.mark.integration
+def test_an_attack_on_a_place_named_by_it_targets_its_people() -> None:
+    text = "Amina, a nurse, fled the town of Kadugli with her family after it was shelled by Sudanese troops."
+    events, _, _ = run(text, date(2024, 5, 1))
+    shelled = [e for e in events if e.type is EventType.ASSAULT]
+    assert shelled and [a.kind.value for a in shelled[0].targets] == ["civilians"], shelled
+
+
+@pytest.mark.integration
+def test_a_blockade_of_a_named_region_targets_its_people() -> None:
+    events = run_full("Since March, Ethiopian troops blockaded Tigray, cutting off food imports.", date(2024, 5, 1))
+    blockade = [e for e in events if e.type is EventType.SANCTION]
+    assert blockade and [a.kind.value for a in blockade[0].targets] == ["civilians"], blockade

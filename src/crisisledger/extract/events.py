@@ -138,7 +138,9 @@ def extract_events(
                     last_place,
                     kind is not None and kind[0] is not None and kind[0].type in PLACE_OBJECT_TYPES,
                 )
-                found = _events_at(tok, sentence, table, actors, frames, here, times, figures, carried[1], published)
+                found = _events_at(
+                    tok, sentence, table, actors, frames, here, times, figures, carried[1], published, sentence_places
+                )
                 if found and here is not None:
                     last_place[0] = here
                 strict.extend(found)
@@ -162,6 +164,7 @@ def _events_at(
     figures: Sequence[Figure],
     carried: DateRange | None,
     published: date,
+    places: Sequence[Place] = (),
 ) -> list[Event]:
     found = _trigger(tok, table)
     if found is None:
@@ -173,7 +176,7 @@ def _events_at(
         return []
     if trigger is not None and turned_type(tok, trigger.type) is not trigger.type:
         return []  # intended, refused, lifted: the sentence's main event reads it (`main_event`)
-    doers, targets = _roles(tok, verb, trigger, table, actors)
+    doers, targets = _roles(tok, verb, trigger, table, actors, places)
     if trigger is None:
         return []
     etype = trigger.type
@@ -444,21 +447,30 @@ def _suppressed(tok: Token, verb: bool) -> bool:
 
 
 def _roles(
-    tok: Token, verb: bool, trigger: Trigger | None, table: TriggerTable, actors: Sequence[Actor]
+    tok: Token,
+    verb: bool,
+    trigger: Trigger | None,
+    table: TriggerTable,
+    actors: Sequence[Actor],
+    places: Sequence[Place] = (),
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     if trigger is None:
         return (), ()
     if not verb:
         return _noun_roles(tok, table, actors)
+    hostile = trigger.type in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION)
     if is_passive(tok):
         doers = actors_of(agents(tok), actors)
-        targets = actors_of(passive_subjects(tok), actors)
+        undergoers = passive_subjects(tok)
+        targets = actors_of(undergoers, actors)
+        if not targets and hostile:  # "fled the village after it was shelled": its people
+            targets = _civilian_places(undergoers, table, places)
     else:
         doers = actors_of(subjects(tok), actors)
         objs = objects(tok, table.target_preps)
         targets = actors_of(objs, actors)
-        if not targets and trigger.type in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION):
-            targets = _civilian_places(objs, table)
+        if not targets and hostile:
+            targets = _civilian_places(objs, table, places)
     if not targets and trigger.type in ADDRESSED:
         # "demanded that the US cancel ...", "warned that Iran would pay": who is to act is addressed
         targets = actors_of([t for c in tok.children if c.dep_ == "ccomp" for t in subjects(c)], actors)
@@ -486,18 +498,27 @@ def _clause_targets(tok: Token, doers: Sequence[Actor], actors: Sequence[Actor])
     return ()
 
 
-def _civilian_places(objs: list[Token], table: TriggerTable) -> list[Actor]:
-    """An attack on villages, homes or hospitals targets the civilians living there."""
-    out = []
-    for o in objs:
+def _antecedents(tok: Token) -> list[Token]:
+    """What "it" may stand for: the nouns before it in its sentence, nearest first ("fled the village
+    of X with his family after it was shelled": family, X, village); any other word stands for itself."""
+    if tok.lower_ != "it":
+        return [tok]
+    before = list(tok.sent)[: tok.i - tok.sent.start]
+    return [t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "appos")]
+
+
+def _civilian_places(objs: list[Token], table: TriggerTable, places: Sequence[Place] = ()) -> list[Actor]:
+    """An attack on villages, homes or hospitals, or a blockade of a named town or region, targets the
+    civilians living there ("after it was shelled": the nearest such noun before "it")."""
+    for o in (c for obj in objs for c in _antecedents(obj)):
         words = {o.lower_, " ".join(t.lower_ for t in o.lefts if t.dep_ in ("amod", "compound")) + " " + o.lower_}
-        inhabited = o.ent_type_ in PLACE_ENTITIES  # a blockaded region, a shelled town: its people bear it
+        named = any(p.start <= o.idx < p.end and p.precision is not PlacePrecision.SITE for p in places)
+        inhabited = o.ent_type_ in PLACE_ENTITIES or named  # a blockaded region, a shelled town: its people bear it
         if inhabited or words & table.civilian_targets or o.lemma_.lower() in table.civilian_targets:
-            out.append(
+            return [
                 Actor("civilians.civilians", o.text, o.idx, o.idx + len(o.text), "civilians", None, ActorKind.CIVILIANS)
-            )
-            break
-    return out
+            ]
+    return []
 
 
 def _noun_roles(
