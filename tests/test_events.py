@@ -362,3 +362,14 @@ def test_a_blockade_of_a_named_region_targets_its_people() -> None:
     events = run_full("Since March, Ethiopian troops blockaded Tigray, cutting off food imports.", date(2024, 5, 1))
     blockade = [e for e in events if e.type is EventType.SANCTION]
     assert blockade and [a.kind.value for a in blockade[0].targets] == ["civilians"], blockade
+
+
+@pytest.mark.integration
+def test_a_speaker_owning_a_fault_concedes_to_those_the_act_struck() -> None:
+    text = "Chadian troops shelled a Sudanese border post. Chadian officials said that this was an error."
+    events, _, _ = run(text, date(2024, 5, 1))
+    conceded = [e for e in events if e.type is EventType.CONCEDE]
+    assert conceded and conceded[0].actors[0].country == "TCD", [(e.type, e.actors) for e in events]
+    assert conceded[0].certainty is Certainty.ASSERTED
+    events, _, _ = run("Chadian officials said that the talks were useful.", date(2024, 5, 1))
+    assert all(e.type is not EventType.CONCEDE for e in events)

@@ -68,6 +68,7 @@ from crisisledger.model import (
     Role,
     Sentence,
     Span,
+    Stance,
     TimeExpr,
 )
 
@@ -147,6 +148,7 @@ def extract_events(
             if tokens is not None:
                 context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
                 strict += _main_event(analyzed, tokens, actors, table, context, strict)
+                strict += _conceded(analyzed, context, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -301,6 +303,46 @@ def _main_event(
             figures=linked if main.type not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
         )
     ]
+
+
+_ANAPHORS = frozenset({"this", "that", "it"})
+
+
+def _conceded(
+    analyzed: AnalyzedDocument, ctx: _Context, strict: Sequence[Event], before: Sequence[Event]
+) -> list[Event]:
+    """A speaker who owns a fault ("officials said the strike was a mistake": a concede stance read from
+    the clause's words, `speech.yaml`) concedes, to those the act it speaks of ("this", "it") struck."""
+    if any(e.type is EventType.CONCEDE for e in strict):
+        return []
+    cues = speech_table().stance_cues.get(Stance.CONCEDE, ())
+    out = []
+    for f in ctx.frames:
+        if f.sentence is not ctx.sentence or f.stance is not Stance.CONCEDE or f.actor is None:
+            continue
+        clause = analyzed.text[f.content[0] : f.content[1]].lower()
+        if not any(re.search(rf"\b{re.escape(c)}\b", clause) for c in cues):
+            continue
+        words = set(re.findall(r"[a-z]+", clause)[:2])
+        targets = before[-1].targets if before and words & _ANAPHORS else ()
+        out.append(
+            Event(
+                id="",
+                type=EventType.CONCEDE,
+                evidence=ctx.sentence.span,
+                trigger=f.trigger,
+                mode="concession",
+                actors=(f.actor,),
+                targets=tuple(a for a in targets if a.id != f.actor.id),
+                place=ctx.last_place[0],
+                date=event_date(ctx.sentence, f.trigger.start, ctx.times, ctx.published, ctx.carried),
+                certainty=Certainty.ASSERTED,
+                attributed_to=None,
+                background=ctx.sentence.role is Role.BACKGROUND,
+            )
+        )
+        break
+    return out
 
 
 def voiced_type(etype: EventType, tok: Token, doers: Sequence[Actor]) -> EventType:
