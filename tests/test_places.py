@@ -399,3 +399,10 @@ def test_a_saints_name_is_no_place_but_a_saints_town_is(gaz: Gazetteer) -> None:
     text = "Police stressed safety on St. Patrick's Day in St. Louis."
     found = by_text(extract_places(analyzed(text, {"St. Louis": "GPE"}), gaz))
     assert "Patrick" not in found and found["St. Louis"].country == "USA"
+
+
+def test_a_dotted_admin_abbreviation_resolves_to_its_unit(gaz: Gazetteer) -> None:
+    text = "Officials in Vancouver, B.C., and Surrey said the clinic would open."
+    found = by_text(extract_places(analyzed(text, {"Vancouver": "GPE", "B.C.": "GPE", "Surrey": "GPE"}), gaz))
+    assert found["B.C."].precision == PlacePrecision.ADMIN and found["B.C."].country == "CAN"
+    assert found["Vancouver"].country == "CAN"

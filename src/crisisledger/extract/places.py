@@ -181,6 +181,11 @@ def _lookup(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], PlacePrec
         return found, None
     if found:
         return found, None
+    if "." in name:  # 'W.Va', 'B.C.', 'Ont.': a dotted admin-1 abbreviation
+        units = admin_abbreviations().get(normalize(name), ())
+        found = list(dict.fromkeys(u for iso3, code in units if (u := gazetteer.admin1(iso3, code)) is not None))
+        if found:
+            return found, PlacePrecision.ADMIN
     if len(parts) > 1:
         last, first = parts[-1].lower(), parts[0].lower()
         if last in words.admin_words:
