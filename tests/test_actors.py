@@ -128,3 +128,19 @@ def test_stateless_official_takes_the_sentence_state(text: str, surface: str, co
     found = {a.text: a for a in actors_of(text)}
     assert surface in found, found
     assert found[surface].country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Kenyan Union of Teachers", "KEN"),  # a demonym in the name: a national body
+        ("Kenya Teachers Service", "KEN"),  # a state name in it
+        ("Amnesty International", None),  # none: country-less
+        ("Kenyan-Ugandan Trade Council", None),  # two states: no guess
+    ],
+)
+def test_an_organisation_named_for_one_state_belongs_to_it(name: str, country: str | None) -> None:
+    text = f"The {name} called off the strike."
+    found = [a for a in actors_of(text, (Entity(name, 4, 4 + len(name), "ORG"),)) if a.kind is ActorKind.ORGANIZATION]
+    assert len(found) == 1, found
+    assert found[0].country == country

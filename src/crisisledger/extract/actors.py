@@ -413,12 +413,23 @@ def _entity_candidates(
                 )
             )
         elif e.label == "ORG" and len(name) > 3:
+            country = _state_of_name(e.text, lex)  # "Nigerian Union of Teachers": a national body
             out.append(
                 _Candidate(
-                    start, start + len(name), 0, f"organization.{slug(name)}", name, None, ActorKind.ORGANIZATION
+                    start, start + len(name), 0, f"organization.{slug(name)}", name, country, ActorKind.ORGANIZATION
                 )
             )
     return out
+
+
+def _state_of_name(name: str, lex: ActorLexicon) -> str | None:
+    """The state an organisation's own name names ("Kenya Anti-Corruption Commission", "Serbian Workers'
+    Union"), if it names exactly one."""
+    states = {lex.demonyms[w].iso3 for w in re.findall(r"[A-Z][\w-]*", name) if w in lex.demonyms}
+    named = _state_in(name, lex)
+    if named:
+        states.add(named)
+    return states.pop() if len(states) == 1 else None
 
 
 def _without_opening_word(analyzed: AnalyzedDocument, start: int, name: str) -> str:
