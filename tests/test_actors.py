@@ -120,6 +120,9 @@ def test_a_common_word_opening_a_sentence_is_no_person() -> None:
         ("President Jane Doe met Kenyan and Ugandan officials.", "President Jane Doe", None),
         # forces are as often a foreign attacker's: no guess from them
         ("Governor Jane Doe said Russian forces shelled the city.", "Governor Jane Doe", None),
+        # people take a state the sentence places things in, not a doer state
+        ("Thousands of students rallied throughout Kenya.", "students", "KEN"),
+        ("Kenya shelled the camp and residents fled.", "residents", None),
         # an envoy's office is held abroad: no guess
         ("Ambassador Jane Doe arrived in Kenya.", "Ambassador Jane Doe", None),
     ],

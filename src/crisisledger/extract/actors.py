@@ -70,24 +70,33 @@ _HOME_MENTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.POLICE, Actor
 def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexicon) -> list[Actor]:
     """An official with an office held at home and no state named ("President X", "Judge Y"), or a state
     organ named without its state ("the government", "police"), belongs to the one state the sentence
-    names, if it names exactly one (event data codes them so)."""
+    names, if it names exactly one (event data codes them so). People with no state ("students",
+    "refugees") belong to the one state the sentence places things in ("throughout Indonesia"): a state
+    as a doer ("Israel shelled ...") says nothing of theirs."""
+    text = analyzed.text
     out = []
     for actor in actors:
         title = (actor.role or "").lower()
         title = next((t for t in sorted(lex.home_titles, key=len, reverse=True) if title.endswith(t)), "")
         office = bool(title) and title == (actor.role or "").lower().split(" of ")[0].strip()
         institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
-        if actor.country is None and (office or institution):
+        people = actor.kind is ActorKind.CIVILIANS and not actor.id.startswith("person.")
+        if actor.country is None and (office or institution or people):
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
-            states = {
-                a.country
-                for a in actors
-                if a.country and a.kind in _HOME_MENTIONS and sentence and sentence.start <= a.start < sentence.end
-            }
+            here = [a for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end]
+            if people:
+                here = [a for a in here if a.kind is ActorKind.STATE and _located(text, a.start, lex)]
+            states = {a.country for a in here if a.kind in _HOME_MENTIONS}
             if len(states) == 1:
                 actor = replace(actor, country=states.pop())
         out.append(actor)
     return out
+
+
+def _located(text: str, start: int, lex: ActorLexicon) -> bool:
+    """Whether a state mention stands as a place: right after "in", "throughout", "across" ..."""
+    before = text[max(0, start - 14) : start].lower().split()
+    return bool(before) and before[-1] in lex.locative_preps
 
 
 # ---- candidates -------------------------------------------------------------------------------

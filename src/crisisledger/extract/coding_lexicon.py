@@ -58,6 +58,7 @@ class ActorLexicon:
     weapon_nouns: frozenset[str] = frozenset()  # "Russian strike": the demonym names who struck
     title_modifiers: tuple[str, ...] = ()  # "junior", "deputy": may stand between a state and a title
     home_titles: frozenset[str] = frozenset()  # offices held at home: a stateless holder takes the sentence's state
+    locative_preps: frozenset[str] = frozenset()  # "throughout Indonesia": a state named as a place
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,7 @@ def actor_lexicon() -> ActorLexicon:
         weapon_nouns=frozenset(str(n).lower() for n in main.get("weapon_nouns", [])),
         title_modifiers=tuple(str(w) for w in main.get("title_modifiers", [])),
         home_titles=frozenset(str(t).lower() for t in main.get("home_titles", [])),
+        locative_preps=frozenset(str(t).lower() for t in main.get("locative_preps", [])),
     )
 
 
