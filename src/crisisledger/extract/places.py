@@ -16,8 +16,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
 
+from crisisledger.extract.places_cues import (
+    TOKEN,
+    capitalised_runs,
+    clean_span,
+    datelines,
+    person_words,
+    previous_word,
+    settlement_patterns,
+    speaker_words,
+    written_as_town,
+)
 from crisisledger.extract.places_demonyms import demonym_places
 from crisisledger.gazetteer import Candidate, Gazetteer
 from crisisledger.gazetteer.normalize import normalize
@@ -44,9 +54,6 @@ _PRIOR = {  # a bare name that is a country or named area usually means it ("Arm
     PlacePrecision.TOWN: 0.3,
     PlacePrecision.SITE: 0.0,
 }
-_TOKEN = re.compile(r"[^\W\d_][\w'’.]*(?:-[^\W\d_][\w'’.]*)*")
-_POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _ADMIN_SUFFIX = re.compile(r",\s+((?:[A-Z][a-z]*\.\s?){1,2}|[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)(?=[\s,.;:(—–-]|$)")
 _AREA_POPULATION = {  # the supplement's named areas and regions carry no population: rank them as large
     PlacePrecision.AREA: 1_000_000,
@@ -148,23 +155,6 @@ def most_specific(places: Sequence[Place]) -> Place | None:
 # --- recognition -------------------------------------------------------------------------------
 
 
-def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trims 'the', a possessive and trailing punctuation off a span."""
-    span = text[start:end]
-    lead = _LEADING_THE.match(span)
-    if lead:
-        start += lead.end()
-    span = text[start:end]
-    while span and (span[-1] in '.,;:!?"”)' or _POSSESSIVE.search(span)):
-        cut = _POSSESSIVE.search(span)
-        trimmed = span[: cut.start()] if cut and cut.group() != "." else span[:-1]
-        if trimmed.count(".") and len(trimmed) <= 5 and span.endswith("."):  # keep "U.S."
-            break
-        end -= len(span) - len(trimmed)
-        span = trimmed
-    return start, end
-
-
 def _lookup(name: str, gazetteer: Gazetteer) -> tuple[list[Candidate], PlacePrecision | None]:
     """Candidates of a name, trying it without a type word ('Idlib province') or a direction."""
     words = place_words()
@@ -204,7 +194,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
     admin_tail = re.compile(rf"\s+(?:{'|'.join(sorted(place_words().admin_words))})\b", re.IGNORECASE)
 
     def add(start: int, end: int, source: str, hint: PlacePrecision | None = None) -> None:
-        start, end = _clean(text, start, end)
+        start, end = clean_span(text, start, end)
         if end <= start or any(s < end and start < e for s, e in taken):
             return
         if not any(c.isupper() for c in text[start:end]):
@@ -224,14 +214,14 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
         taken.append((start, end))
         mentions.append(_Mention(start, end, source, hint or looked_hint, found))
 
-    for start, end, hint in _settlement_patterns(text):
+    for start, end, hint in settlement_patterns(text):
         add(start, end, "pattern", hint)
-    for start, end in _datelines(text):
+    for start, end in datelines(text):
         if gazetteer.has(text[start:end]):
             add(start, end, "pattern")
     for e in analyzed.entities:
         if e.label in PLACE_LABELS:
-            s, t = _clean(text, e.start, e.end)
+            s, t = clean_span(text, e.start, e.end)
             pieces = [] if gazetteer.has(text[s:t]) else _segments(text, s, t, gazetteer)
             for piece_start, piece_end in pieces or [(e.start, e.end)]:
                 add(piece_start, piece_end, "entity")
@@ -239,7 +229,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
         if e.label in MISLABELS:
             thing = e.label in THING_LABELS and len(e.text) >= 6 and " " not in e.text.strip()
             add(e.start, e.end, "mislabel-thing" if thing else "mislabel")
-    for start, end in _capitalised_runs(text):
+    for start, end in capitalised_runs(text):
         for seg_start, seg_end in _segments(text, start, end, gazetteer):
             add(seg_start, seg_end, "run")
     for start, end, country in _territorial_demonyms(text, gazetteer):
@@ -249,29 +239,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
     return sorted(mentions, key=lambda m: m.start)
 
 
-_DATELINE_AT_START = re.compile(r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,[^\n,]{1,40})?\s*(?:\(|—|–| - )")
 # after a headline or at a paragraph's start the name must be in capitals: 'Title. BANTAM — A ...'
-_DATELINE_LATER = re.compile(  # 'MIEH MIEH/BEIRUT:' names two places
-    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){0,3})"  # the name, in capitals
-    r"(?:,[^\n,.]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–| -{1,2} |:\s)"  # ', Region (Agency) —'
-)
-_HEADLINE_CHARS = 300
-
-
-def _datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of dateline names: the report's opening ('GOMA, Congo (AP) —'), one after a headline, or one
-    opening a paragraph, first to last."""
-    found: list[tuple[int, int]] = []
-    first = _DATELINE_AT_START.match(text)
-    if first:
-        found.append(_clean(text, first.start(1), first.end(1)))
-    for m in _DATELINE_LATER.finditer(text):
-        if m.start(1) <= _HEADLINE_CHARS or text[m.start() : m.start(1)].startswith("\n"):
-            start = m.start(1)
-            for name in m.group(1).split("/"):
-                found.append(_clean(text, start, start + len(name)))
-                start += len(name) + 1
-    return sorted(set(found))
 
 
 def _territorial_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, Candidate]]:
@@ -292,7 +260,7 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
     """Splits a capitalised run into the longest pieces the gazetteer knows ('DETROIT The U.S. Transportation'
     -> 'DETROIT', 'U.S.'); the whole run when it is known."""
     tokens: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text[start:end]):
+    for m in TOKEN.finditer(text[start:end]):
         s, e = m.start() + start, m.end() + start
         parts = text[s:e].split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not gazetteer.has(text[s:e]):
@@ -307,7 +275,7 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
     i = 0
     while i < len(tokens):
         for j in range(min(len(tokens), i + 5) - 1, i - 1, -1):
-            s, e = _clean(text, tokens[i][0], tokens[j][1])
+            s, e = clean_span(text, tokens[i][0], tokens[j][1])
             if e > s and gazetteer.has(text[s:e]):
                 pieces.append((s, e))
                 i = j + 1
@@ -322,55 +290,6 @@ def _is_country_name(name: str, gazetteer: Gazetteer) -> bool:
     return any(c.precision == PlacePrecision.COUNTRY for c in gazetteer.candidates(name)) or key in ("us",)
 
 
-def _capitalised_runs(text: str) -> list[tuple[int, int]]:
-    """Runs of capitalised words, with connectors inside ('Bosnia and Herzegovina', 'Rio de Janeiro')."""
-    words = place_words()
-    tokens = list(_TOKEN.finditer(text))
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].group()[0].isupper():
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and text[tokens[j].end() : tokens[j + 1].start()] == " ":
-            nxt = tokens[j + 1].group()
-            if nxt[0].isupper():
-                j += 1
-            elif (
-                nxt.lower() in words.connectors
-                and j + 2 < len(tokens)
-                and tokens[j + 2].group()[0].isupper()
-                and text[tokens[j + 1].end() : tokens[j + 2].start()] == " "
-            ):
-                j += 2
-            else:
-                break
-        runs.append((tokens[i].start(), tokens[j].end()))
-        i = j + 1
-    return runs
-
-
-def _settlement_patterns(text: str) -> list[tuple[int, int, PlacePrecision]]:
-    """'the village of X', 'his village, X', 'X province' -> the name with its precision."""
-    words = place_words()
-    settle = "|".join(sorted(words.settlement_words))
-    admin = "|".join(sorted(words.admin_words))
-    name = r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    found: list[tuple[int, int, PlacePrecision]] = []
-    for pattern, precision in (
-        (rf"\b(?:the\s+)(?:{settle})\s+of\s+{name}", PlacePrecision.TOWN),
-        (
-            rf"\b(?:his|her|their|its|my|our)\s+(?:home\s+|native\s+)?(?:{settle}),?\s+{name}",
-            PlacePrecision.TOWN,
-        ),
-        (rf"\b(?:the\s+)(?:{admin})\s+of\s+{name}", PlacePrecision.ADMIN),
-    ):
-        for m in re.finditer(pattern, text):
-            found.append((m.start(1), m.end(1), precision))
-    return found
-
-
 # --- focus, acceptance, resolution -------------------------------------------------------------
 
 
@@ -378,7 +297,7 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
     """Votes for the report's country: dateline, country and area names, demonyms, unambiguous towns."""
     text = analyzed.text
     votes: defaultdict[str, float] = defaultdict(float)
-    for start, end in _datelines(text):  # the first the gazetteer knows
+    for start, end in datelines(text):  # the first the gazetteer knows
         found = gazetteer.candidates(text[start:end])
         dateline = _dateline_country(found, normalize(text[start:end]))
         if dateline:
@@ -407,7 +326,7 @@ def _focus(analyzed: AnalyzedDocument, mentions: list[_Mention], gazetteer: Gaze
         if cue.pattern.search(text):
             for iso3 in cue.countries:
                 votes[iso3] += cue.weight
-    focus = _Focus(dict(votes), set(), person_words=_person_words(analyzed), speakers=_speaker_words(text))
+    focus = _Focus(dict(votes), set(), person_words=person_words(analyzed), speakers=speaker_words(text))
     if votes:
         focus.country = max(votes, key=lambda k: votes[k])
     return focus
@@ -422,31 +341,6 @@ def _dateline_country(found: list[Candidate], key: str) -> str | None:
     top = exact[0]
     rival = max((c.population for c in exact if c.country != top.country), default=0)
     return top.country if top.precision != PlacePrecision.TOWN or rival * 10 <= top.population else None
-
-
-def _person_words(analyzed: AnalyzedDocument) -> frozenset[str]:
-    """Words of person names of two or more words ('Desmond Clark', 'Scott Newsham'): alone elsewhere in
-    the report they are the person again, not the same-name town."""
-    return frozenset(
-        normalize(word)
-        for e in analyzed.entities
-        if e.label == "PERSON" and len(words := e.text.split()) >= 2
-        for word in words
-        if word[:1].isupper()
-    )
-
-
-def _speaker_words(text: str) -> frozenset[str]:
-    """Single names the report uses as a person: a speaker ('Nelson said', 'said Nelson.') or a titled
-    name ('coach Ripley', 'President Saakashvili')."""
-    words = place_words()
-    found = {m.group(1) for pattern in _speaker_patterns() for m in pattern.finditer(text)}
-    return frozenset(normalize(w) for w in found if w.lower() not in words.not_places)
-
-
-def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, start - 30) : start])
-    return m.group(1).lower() if m else ""
 
 
 def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
@@ -471,7 +365,7 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
 
     key = normalize(span)
     if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key):
-        return _previous_word(text, m.start) in words.locative_prepositions  # a person, unless 'in Nelson'
+        return previous_word(text, m.start) in words.locative_prepositions  # a person, unless 'in Nelson'
 
     if m.source in ("entity", "pattern", "fuzzy"):
         return True
@@ -485,7 +379,7 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     if m.hint is not None and any(c.precision == m.hint for c in m.candidates):
         return True
     if key in focus.person_words:  # a person's name: a place only right after 'in', 'near', 'from' ...
-        return _previous_word(text, m.start) in words.locative_prepositions and any(
+        return previous_word(text, m.start) in words.locative_prepositions and any(
             c.population >= 1000 for c in m.candidates
         )
     if m.source == "mislabel" and any(  # under its own name: 'Gore' is no alias of Cumberland, RI
@@ -496,25 +390,12 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return True
     if re.search(rf"(?<![A-Za-z]){re.escape(span.lower())}(?![A-Za-z])", text):
         return False  # also written in lower case: a common word ("Police", "Bath")
-    if _previous_word(text, m.start) in words.locative_prepositions:
+    if previous_word(text, m.start) in words.locative_prepositions:
         return max(c.population for c in m.candidates) >= 1000 or any(c.country == focus.country for c in m.candidates)
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return max(c.population for c in m.candidates) >= 100_000
     return bool(focus.country) and any(
         c.country == focus.country and c.population >= 5000 and normalize(c.name) == key for c in m.candidates
-    )
-
-
-@lru_cache(maxsize=1)
-def _speaker_patterns() -> tuple[re.Pattern[str], ...]:
-    words = place_words()
-    speech = "|".join(sorted(words.speech_verbs))
-    titles = "|".join(sorted(words.person_titles))
-    name = r"([A-Z][a-z][\w\-]*)"  # no possessive: "President Obama’s"
-    return (
-        re.compile(rf"(?<![\w,]\s)(?<![A-Z]\.\s)\b{name}\s+(?:{speech})\b"),
-        re.compile(rf"\b(?:{speech})\s+{name}(?=[.,;])"),
-        re.compile(rf"\b(?i:{titles})\.?\s+{name}\b(?!\s+[A-Z])"),
     )
 
 
@@ -670,14 +551,14 @@ def _yield_countries(
         country, key = m.chosen, normalize(text[m.start : m.end])
         if country is None or country.precision != PlacePrecision.COUNTRY or key in changed:
             continue
-        written_as_town = _written_as_town(text[m.start : m.end], text)
+        town_usage = written_as_town(text[m.start : m.end], text)
         local = [
             c
             for c in m.candidates
             if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN)
             and c.country != country.country
             and normalize(c.name) == key
-            and (_local_evidence(c, key, focus) or (c.precision == PlacePrecision.TOWN and written_as_town))
+            and (_local_evidence(c, key, focus) or (c.precision == PlacePrecision.TOWN and town_usage))
         ]
         home = {c.country for c in local}
         if not local or country.country in demonyms or _context_abroad(country, home, key, mentions, text):
@@ -688,20 +569,6 @@ def _yield_countries(
         if yielded:
             m.candidates, m.chosen = yielded, yielded[0]
     return bool(changed)
-
-
-def _written_as_town(name: str, text: str) -> bool:
-    """The name modifies a person or civic noun ('a Lebanon woman', 'the Jordan middle school') or ends an
-    address ('400 S. Locust St., Lebanon'): a town's usage, never a country's."""
-    words = place_words()
-    nouns = "|".join(sorted(words.local_nouns))
-    streets = "|".join(sorted(words.street_words))
-    written = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:[Aa]n?|[Tt]he)\s+{written}\s+(?i:{nouns})\b", text)
-        or re.search(rf"\b{written}\s+(?:residents|aldermen|selectmen|council)\b", text)
-        or re.search(rf"\d+\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?i:{streets})\.?,\s+{written}\b", text)
-    )
 
 
 def _local_evidence(c: Candidate, key: str, focus: _Focus) -> bool:
