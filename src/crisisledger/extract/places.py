@@ -3,9 +3,12 @@
 Recognition does not trust spaCy's labels alone (the small model tags many places PERSON or ORG): it
 takes GPE/LOC/FAC entities, capitalised runs and mislabelled entities that hit the gazetteer with enough
 evidence (a locative preposition, a country or area name, the focus country), and settlement phrases
-("the village of X", "his village, X"). Resolution weighs population, the exact name, the precision a
-name usually has (countries and areas before towns), the focus country (dateline, most-mentioned
-countries) and co-mentioned admin-1 units. A name the gazetteer lacks takes the report's focus.
+("the village of X", "his village, X"). It leaves out the report's persons (words of full person names,
+speakers, titled names), common words alone ("Way" of "United Way"), streets and saints. Resolution weighs
+population, the exact name, the precision a name usually has (countries and areas before towns), the focus
+country (datelines, most-mentioned countries, locale cues such as dollar amounts), co-mentioned admin-1
+units, counties and nearby towns; a country name written as a town's ("a Lebanon woman") yields to the
+town. A name the gazetteer lacks takes the report's focus.
 """
 
 from __future__ import annotations
