@@ -60,6 +60,8 @@ def test_event_place_follows_the_parse(sentence: str, verb: str, expected: str |
         ("Mexico's army captured the port.", "captured", "Mexico", True),
         ("A strike on a Kharkiv hardware store killed 12.", "strike", "Kharkiv", False),
         ("Rebels attacked a camp in Ukraine's east.", "attacked", "Ukraine", False),
+        ("Rebels shelled the Goma hospital.", "shelled", "Goma", False),
+        ("Rebels shelled the Abu Shouk camp.", "shelled", "Abu", True),  # a name the place covers in part
     ],
 )
 def test_a_place_that_names_the_doer_is_no_answer(sentence: str, verb: str, place: str, actor: bool) -> None:

@@ -67,9 +67,20 @@ def names_actor(verb: Any, place: Place) -> bool:
     token = _phrase_head(span.root)
     if _under_locative(token, list(token.ancestors)):
         return False
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.dep_ == "pobj":
-        return False  # 'a strike on a Kharkiv store': the place of what the phrase names
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i:  # 'the Abu Shouk camp': up to 'camp'
+        head = head.head
+    # a name the place covers only in part ('Abu' of 'the Abu Shouk camp') is no sure place
+    partial = any(t.pos_ == "PROPN" and not span.start <= t.i < span.end for t in token.doc[token.i : head.i])
+    if token.dep_ in ("compound", "amod", "nmod") and not partial and (head.dep_ == "pobj" or _names_a_site(head)):
+        return False  # 'a strike on a Kharkiv store', 'shelled the Abu Shouk camp': the place of what it names
     return token.dep_ in _ACTOR_DEPS
+
+
+def _names_a_site(noun: Any) -> bool:
+    words = place_words()
+    lemma = noun.lemma_.lower()
+    return lemma in words.settlement_words or lemma in words.admin_words or lemma in words.facility_nouns
 
 
 def dateline_place(text: str, places: Sequence[Place], before: int) -> Place | None:
