@@ -15,7 +15,8 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "�
 @lru_cache(maxsize=1 << 16)  # the extractor keys the same names many times per report
 def normalize(name: str) -> str:
     """The lookup key of a name: 'Ḩalab' -> 'halab', "Côte d'Ivoire" -> 'cote divoire', 'U.S.' -> 'us'."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    # casefold again after NFKD: compatibility forms decompose to capitals ('𝛢' -> 'Α')
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD)).casefold()
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _APOSTROPHES.sub("", stripped.translate(_FOLD))
     return _SEPARATORS.sub(" ", stripped).strip()
