@@ -272,6 +272,7 @@ class Modality:
     failure_words: frozenset[str] = frozenset()  # "failed to capture": no event, and no refusal either
     participation_verbs: frozenset[str] = frozenset()  # "took part in a rally": the noun under "in" is the event
     manner_nouns: frozenset[str] = frozenset()  # "stayed home in protest": the noun under "in" is the event
+    casualty_verbs: frozenset[str] = frozenset()  # "died as a result of torture": the noun is the attack
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +299,7 @@ def modality() -> Modality:
         purpose_verbs=words("purpose_verbs"),
         participation_verbs=frozenset(str(w).lower() for w in data.get("participation_verbs", [])),
         manner_nouns=frozenset(str(w).lower() for w in data.get("manner_nouns", [])),
+        casualty_verbs=frozenset(str(w).lower() for w in data.get("casualty_verbs", [])),
         suppression_verbs=words("suppression"),
         ultimatum_marks=words("ultimatum_marks"),
         deescalated=frozenset(EventType(t) for t in data["deescalated"]),

@@ -84,6 +84,7 @@ def clear_trigger(tok: Token, trigger: Trigger, verb: bool, actors: Sequence[Act
         or _nominal_event(tok, table)
         or _purpose_of_move(tok)
         or _taken_part_in(tok)
+        or (trigger.type is EventType.ASSAULT and _killed_by(tok))
     )
 
 
@@ -126,6 +127,19 @@ def _taken_part_in(tok: Token) -> bool:
         return False
     mod = modality()
     return prep.head.lemma_.lower() in mod.participation_verbs or tok.lower_ in mod.manner_nouns
+
+
+def _killed_by(tok: Token) -> bool:
+    """'died as a result of torture', 'perished in the shelling': the noun under a verb of dying, through
+    prepositions and 'result'/'consequence', is the attack that killed."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep") and node.lemma_.lower() not in ("result", "consequence"):
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in modality().casualty_verbs
+    return False
 
 
 def _by_weapon(tok: Token, table: TriggerTable) -> bool:
