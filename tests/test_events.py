@@ -373,3 +373,18 @@ def test_a_speaker_owning_a_fault_concedes_to_those_the_act_struck() -> None:
     assert conceded[0].certainty is Certainty.ASSERTED
     events, _, _ = run("Chadian officials said that the talks were useful.", date(2024, 5, 1))
     assert all(e.type is not EventType.CONCEDE for e in events)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants attacked the bus, leaving four passengers injured.",
+        "The shelling left seven people dead.",
+    ],
+)
+def test_a_verbs_required_word_may_hang_on_its_object(sentence: str) -> None:
+    """'leave' is an attack only with 'dead'/'injured' beside it, however the parse attaches them."""
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    assert EventType.DISPLACEMENT not in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]
+    assert EventType.ASSAULT in {e.type for e in events}

@@ -384,9 +384,7 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
                 objs |= {c.lemma_.lower() for c in objects(tok, frozenset({"to", "for"}))}
                 if objs & cand.requires:
                     return cand, True
-            elif any(c.lower_ in cand.requires or c.lemma_.lower() in cand.requires for c in tok.children) or any(
-                g.lemma_.lower() in cand.requires for c in tok.children for g in c.children if c.dep_ == "prep"
-            ):
+            elif _required_word_present(tok, cand.requires):
                 return cand, True
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
@@ -415,6 +413,18 @@ def _object_nouns(tok: Token) -> list[Token]:
         p for o in list(out) if o.lemma_.lower() in measures for c in o.children if c.lower_ == "of" for p in c.children
     ]
     return out
+
+
+def _required_word_present(tok: Token, required: frozenset[str]) -> bool:
+    """A `verbs_with` word beside the verb: a particle or preposition ("fire on"), its object ("open
+    fire"), or what the verb says its object became, however the parse hangs it ("left seven people
+    dead", "leaving four passengers injured"; a modifier before the object is only a description)."""
+    if any(c.lower_ in required or c.lemma_.lower() in required for c in tok.children):
+        return True
+    if any(g.lemma_.lower() in required for c in tok.children if c.dep_ == "prep" for g in c.children):
+        return True
+    said = ("amod", "acl", "oprd", "acomp")
+    return any(c.lower_ in required for o in _object_nouns(tok) for c in o.children if c.dep_ in said and c.i > o.i)
 
 
 @lru_cache(maxsize=1)
