@@ -46,13 +46,9 @@ def test_open_is_fast(gaz: Gazetteer) -> None:
         ("Donetsk region", "Donetska oblast", "UKR"),
     ],
 )
-def test_lookup_with_diacritics_and_alternate_names(
-    gaz: Gazetteer, name: str, expected: str, country: str
-) -> None:
+def test_lookup_with_diacritics_and_alternate_names(gaz: Gazetteer, name: str, expected: str, country: str) -> None:
     found = gaz.candidates(name)
-    assert any(c.name == expected and c.country == country for c in found), [
-        (c.name, c.country) for c in found
-    ]
+    assert any(c.name == expected and c.country == country for c in found), [(c.name, c.country) for c in found]
 
 
 def test_armenia_is_a_country_first(gaz: Gazetteer) -> None:
@@ -201,3 +197,8 @@ def test_county_table_weighs_points_and_skips_independent_cities() -> None:
     assert [r.name for r in rows] == ["Alpha County"]  # no independent city, no county without a town
     assert rows[0].population == 10_000 and rows[0].lat == pytest.approx(30.1)
     assert short_forms("Alpha County") == ("Alpha Co.",) and short_forms("Beta city") == ()
+
+
+def test_only_the_biggest_town_of_a_capitals_name_is_the_capital(gaz: Gazetteer) -> None:
+    capitals = [c for c in gaz.candidates("Washington") if c.feature == "PPLC"]
+    assert [c.admin1 for c in capitals] == ["DC"]

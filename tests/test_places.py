@@ -406,3 +406,41 @@ def test_a_dotted_admin_abbreviation_resolves_to_its_unit(gaz: Gazetteer) -> Non
     found = by_text(extract_places(analyzed(text, {"Vancouver": "GPE", "B.C.": "GPE", "Surrey": "GPE"}), gaz))
     assert found["B.C."].precision == PlacePrecision.ADMIN and found["B.C."].country == "CAN"
     assert found["Vancouver"].country == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "name", "expected"),
+    [  # a small town's alternate name beside its neighbours must not beat the famous place bearing the name
+        (
+            "Hagerstown and Boonsboro officials met on Monday. The pastor later travelled to Jerusalem.",
+            {"Hagerstown": "GPE", "Boonsboro": "GPE", "Jerusalem": "GPE"},
+            "Jerusalem",
+            ("Jerusalem", "ISR"),
+        ),
+        (
+            "Staff Sgt. Ryan Maseth, 24, of Pittsburgh died in January. He trained in Fresno, California.",
+            {"Pittsburgh": "GPE", "Fresno": "GPE", "California": "GPE"},
+            "Pittsburgh",
+            ("Pittsburgh", "USA"),
+        ),
+    ],
+)
+def test_a_town_known_by_the_name_only_as_an_alias_yields_to_the_bearer(
+    gaz: Gazetteer, text: str, entities: dict[str, str], name: str, expected: tuple[str, str]
+) -> None:
+    found = by_text(extract_places(analyzed(text, entities), gaz))
+    assert (found[name].name, found[name].country) == expected
+
+
+def test_a_capital_outranks_its_namesakes_at_home(gaz: Gazetteer) -> None:
+    text = "Troy and Sidney officials met on Monday. The mayor later flew to Washington."
+    found = by_text(extract_places(analyzed(text, {"Troy": "GPE", "Sidney": "GPE", "Washington": "GPE"}), gaz))
+    assert found["Washington"].precision == PlacePrecision.TOWN and abs((found["Washington"].lon or 0.0) + 77.0) < 0.2
+
+
+def test_a_short_form_of_a_named_town_stays_that_town(gaz: Gazetteer) -> None:
+    text = "Avondale Estates and Decatur, in DeKalb County, discussed annexing lots in Avondale."
+    ents = {"Avondale Estates": "GPE", "Decatur": "GPE", "DeKalb County": "GPE", "Avondale": "GPE"}
+    places = extract_places(analyzed(text, ents), gaz)
+    short = [p for p in places if p.text == "Avondale"]
+    assert short and short[0].name == "Avondale Estates"

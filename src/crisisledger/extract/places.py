@@ -70,6 +70,11 @@ _ADMIN_WEIGHT = 1.5  # the admin-1 unit the other names point to
 _COUNTY_KM = 40.0  # a town this near a county's point is taken to lie in it
 _COUNTY_WEIGHT = 2.0  # a town and a county the report names that fit each other ('Huntsville', 'Walker County')
 _ABROAD_KM = 2000.0  # another place this near a country keeps a same-name town from taking its name
+_OUTSHINE = 3.0  # a town bearing the name this many times bigger than one known by it only as an alias
+_OUTSHINE_BIG = 100_000  # ... and this big, whatever else the report names
+_NAMESAKE = 3.0  # a town or unit named like its country's capital: 'Washington' is the capital first
+_FAMOUS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA})
+_SAINT = re.compile(r"^(?:saint|st|ste|sainte) ")
 
 
 @dataclass
@@ -107,6 +112,9 @@ def extract_places(analyzed: AnalyzedDocument, gazetteer: Gazetteer, *, demonyms
     text = analyzed.text
     mentions = _recognise(analyzed, gazetteer)
     focus = _focus(analyzed, mentions, gazetteer)
+    named = {normalize(text[m.start : m.end]) for m in mentions}
+    for m in mentions:
+        m.candidates = _drop_outshone_aliases(m.candidates, normalize(text[m.start : m.end]), named)
     accepted = [_accept(m, text, focus) for m in mentions]
     known = {normalize(text[m.start : m.end]) for m, ok in zip(mentions, accepted, strict=True) if ok}
     mentions = [  # one sense per report: a name accepted once is a place wherever spaCy saw an entity
@@ -243,6 +251,34 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
 
 
 # after a headline or at a paragraph's start the name must be in capitals: 'Title. BANTAM — A ...'
+
+
+def _drop_outshone_aliases(found: list[Candidate], key: str, named: set[str]) -> list[Candidate]:
+    """A town known by the name only as an alternate ('Jerusalem' of Funkstown, MD; 'Washington' of Piqua)
+    yields to a capital, country or area bearing the name, to a far bigger town bearing it, or to one a few
+    times bigger when the report names the alias town by its own name ('Youngstown' is no Mount Gilead
+    in a report that writes 'Mount Gilead')."""
+    own = [c for c in found if _own_name(c, key)]
+    if not own:
+        return found
+    famous = any(c.feature == "PPLC" or c.precision in _FAMOUS for c in own)
+    big = max((c.population for c in own if c.precision == PlacePrecision.TOWN), default=0)
+
+    def outshone(c: Candidate) -> bool:
+        if c in own or c.precision != PlacePrecision.TOWN:
+            return False
+        if famous or big >= max(_OUTSHINE_BIG, _OUTSHINE * c.population):
+            return True
+        full = normalize(c.name)  # 'Avondale' short for the 'Avondale Estates' the report names is the same
+        return big >= _OUTSHINE * c.population and full in named and key not in full.split(" ")
+
+    return [c for c in found if not outshone(c)]
+
+
+def _own_name(c: Candidate, key: str) -> bool:
+    """The place's own name ('St. Albans' is Saint Albans; 'San Fernando City' is San Fernando)."""
+    own = _SAINT.sub("st ", normalize(c.name))
+    return own in (_SAINT.sub("st ", key), _SAINT.sub("st ", key.removesuffix(" city")))
 
 
 def _territorial_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, Candidate]]:
@@ -606,7 +642,13 @@ def _resolve(m: _Mention, text: str, focus: _Focus) -> Candidate | None:
     if not m.candidates:
         return None
     key = normalize(text[m.start : m.end])
-    return max(m.candidates, key=lambda c: _score(c, key, m.hint, focus))
+    capitals = {c.country for c in m.candidates if c.feature == "PPLC" and _own_name(c, key)}
+    return max(
+        m.candidates,
+        key=lambda c: (
+            _score(c, key, m.hint, focus) - (_NAMESAKE if c.country in capitals and c.feature != "PPLC" else 0)
+        ),
+    )
 
 
 def _fuzzy(m: _Mention, text: str, focus: _Focus, gazetteer: Gazetteer) -> Candidate | None:

