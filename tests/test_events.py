@@ -388,3 +388,29 @@ def test_a_verbs_required_word_may_hang_on_its_object(sentence: str) -> None:
     events, _, _ = run(sentence, date(2024, 5, 1))
     assert EventType.DISPLACEMENT not in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]
     assert EventType.ASSAULT in {e.type for e in events}
+
+
+@pytest.mark.integration
+def test_a_war_begun_in_a_past_year_is_a_background_event() -> None:
+    events, _, _ = run("A first war between Chad and Libya began in 1978 and lasted until 1987.", date(2024, 5, 1))
+    assert [(e.type, e.background) for e in events] == [(EventType.ASSAULT, True)]
+    events, _, _ = run("Since the war began in 1978, thousands have fled.", date(2024, 5, 1))
+    assert EventType.ASSAULT not in {e.type for e in events}  # a war named only to date the flight
+
+
+@pytest.mark.integration
+def test_a_first_person_pledge_in_a_quote_is_no_agreement() -> None:
+    text = "The president said, “We will do our best to reopen the border crossing as soon as possible.”"
+    events, _, _ = run(text, date(2024, 5, 1))
+    assert EventType.AGREE not in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]
+    events, _, _ = run("Kenya will reopen the border crossing with Somalia.", date(2024, 5, 1))
+    assert EventType.AGREE in {e.type for e in events}
+
+
+@pytest.mark.integration
+def test_an_event_told_again_under_a_verb_of_analysis_is_no_new_event() -> None:
+    told = "Sudanese troops shelled the town. The renewed offensive against the rebels reflects a new strategy."
+    events, _, _ = run(told, date(2024, 5, 1))
+    assert [e.trigger.text for e in events if e.type is EventType.ASSAULT] == ["shelled"]
+    events, _, _ = run("The renewed offensive against the rebels reflects a new strategy.", date(2024, 5, 1))
+    assert EventType.ASSAULT in {e.type for e in events}  # not told before: the event itself

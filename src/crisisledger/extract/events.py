@@ -33,7 +33,14 @@ from crisisledger.extract.coding_lexicon import (
     trigger_table,
 )
 from crisisledger.extract.event_places import names_actor, tied_place
-from crisisledger.extract.events_clauses import describes_noun, short_forms_resolved, time_anchor
+from crisisledger.extract.events_clauses import (
+    describes_noun,
+    first_person_pledge,
+    past_onset,
+    short_forms_resolved,
+    time_anchor,
+    told_again_by_analysis,
+)
 from crisisledger.extract.grammar import (
     Token,
     actors_of,
@@ -149,6 +156,8 @@ def extract_events(
                 context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
                 strict += _main_event(analyzed, tokens, actors, table, context, strict)
                 strict += _conceded(analyzed, context, strict, drafts)
+                strict += _past_onsets(tokens, table, actors, context, strict)
+                strict = _without_retellings(tokens, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -284,6 +293,9 @@ def _main_event(
     tok = next(t for t in tokens if t.idx == main.trigger.start)
     if time_anchor(tok) or describes_noun(tok, main.type):
         return []
+    mod = modality()
+    if main.type is mod.cooperative_intent and first_person_pledge(tok, mod.intent_words):
+        return []  # "we will do our best to open X": one party's own pledge, no agreement
     if any(e.type is main.type and e.trigger.start == tok.head.idx for e in strict):
         return []  # "mortar shelling struck the port": the noun names the verb's own event
     place = _event_place(tok, ctx.places, ctx.last_place, main.type in PLACE_OBJECT_TYPES)
@@ -303,6 +315,56 @@ def _main_event(
             figures=linked if main.type not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
         )
     ]
+
+
+def _past_onsets(
+    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
+) -> list[Event]:
+    """A war or conflict that began in a year before the report's ("a first war over X began in 1988"):
+    a standing situation otherwise, here an event of the past, produced and flagged background."""
+    out = []
+    situations = modality().situation_nouns
+    taken = {e.trigger.start for e in strict}
+    for tok in tokens:
+        if tok.idx in taken or tok.lemma_.lower() not in situations or tok.pos_ != "NOUN":
+            continue
+        trigger = table.nouns.get(tok.lemma_.lower())
+        if trigger is None or time_anchor(tok) or not past_onset(tok, ctx.published.year):
+            continue
+        doers, targets = _noun_roles(tok, table, actors)
+        place = _event_place(tok, ctx.places, ctx.last_place, trigger.type in PLACE_OBJECT_TYPES)
+        certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, tok.head.idx)
+        out.append(
+            Event(
+                id="",
+                type=trigger.type,
+                evidence=ctx.sentence.span,
+                trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+                mode=_mode(tok, trigger.type, trigger.mode),
+                actors=doers,
+                targets=targets,
+                place=place,
+                date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
+                certainty=certainty,
+                attributed_to=source,
+                background=True,
+            )
+        )
+    return out
+
+
+def _without_retellings(tokens: Token, strict: Sequence[Event], before: Sequence[Event]) -> list[Event]:
+    """An event already told, named again as the subject of a verb of analysis ("the renewed offensive
+    reflects ..."), is no new event; one not told before stays ("the invasion of X in 2022 has weakened")."""
+    told = {e.type for e in before}
+    by_offset = {t.idx: t for t in tokens}
+    out = []
+    for e in strict:
+        tok = by_offset.get(e.trigger.start)
+        if tok is not None and e.type in told and told_again_by_analysis(tok):
+            continue
+        out.append(e)
+    return out
 
 
 _ANAPHORS = frozenset({"this", "that", "it"})

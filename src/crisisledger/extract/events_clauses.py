@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from crisisledger.extract.grammar import Token
+from crisisledger.extract.grammar import Token, governors, subjects
 from crisisledger.model import Actor, EventType
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -23,6 +23,11 @@ class _Words:
     anchors: frozenset[str]
     aspects: frozenset[str]
     status_types: frozenset[EventType]
+    first_person: frozenset[str]
+    quote_marks: frozenset[str]
+    analysis: frozenset[str]
+    onsets: frozenset[str]
+    onset_particles: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +42,11 @@ def _words() -> _Words:
         words("time_anchor_words"),
         words("aspect_verbs"),
         frozenset(EventType(str(t)) for t in raw["status_participle_types"]),
+        words("first_person"),
+        frozenset(str(w) for w in raw["quote_marks"]),
+        words("analysis_verbs"),
+        words("onset_verbs"),
+        {str(k): frozenset(str(w) for w in v) for k, v in raw["onset_particles"].items()},
     )
 
 
@@ -89,3 +99,43 @@ def short_forms_resolved(text: str, actors: Sequence[Actor]) -> tuple[Actor, ...
             )
         out.append(actor if full is None else replace(full, text=actor.text, start=actor.start, end=actor.end))
     return tuple(out)
+
+
+def _in_quote(tok: Token) -> bool:
+    """Inside a direct quotation of its sentence: an odd number of quote marks before it (curly
+    openers count against closers)."""
+    marks = _words().quote_marks
+    before = [t.text for t in tok.sent if t.i < tok.i and t.text in marks]
+    opened = sum(1 for m in before if m == "“") - sum(1 for m in before if m == "”")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def first_person_pledge(tok: Token, intent_words: frozenset[str]) -> bool:
+    """"We will do our best to open X" in a direct quote: the speaker's own intent (first person, an
+    intent word on the act or above it), one party alone, not an agreement between parties."""
+    words = _words()
+    if not _in_quote(tok) or not any(s.lower_ in words.first_person for s in subjects(tok)):
+        return False
+    held = [tok, *governors(tok, 3)]
+    return any(w.lower_ in intent_words or w.lemma_.lower() in intent_words for t in held for w in (t, *t.children))
+
+
+def told_again_by_analysis(noun: Token) -> bool:
+    """A noun trigger as the subject of a verb of analysis ("the renewed offensive reflects ...", "the
+    attack shows ..."): the writer comments on the event, the sentence tells no new one."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _words().analysis
+
+
+def past_onset(noun: Token, published_year: int) -> bool:
+    """A noun as the subject of a verb of onset dated by a year before the report's ("a first war over X
+    began in 1988", "the conflict broke out in 1991"): an event of the past, told as background."""
+    words = _words()
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ != "nsubj" or lemma not in words.onsets:
+        return False
+    particles = words.onset_particles.get(lemma)
+    if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in head.children):
+        return False
+    years = [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(g.text.isdigit() and len(g.text) == 4 and 1000 < int(g.text) < published_year for g in years)
