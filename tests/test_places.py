@@ -444,3 +444,19 @@ def test_a_short_form_of_a_named_town_stays_that_town(gaz: Gazetteer) -> None:
     places = extract_places(analyzed(text, ents), gaz)
     short = [p for p in places if p.text == "Avondale"]
     assert short and short[0].name == "Avondale Estates"
+
+
+def test_a_named_country_lifts_its_same_name_town(gaz: Gazetteer) -> None:
+    text = (
+        "London can get to work, the mayor said. Cargo would land in London after Canada agreed a deal with "
+        "the U.S. London is close to two U.S. states and Toronto."
+    )
+    ents = {"London": "GPE", "Canada": "GPE", "U.S.": "GPE", "Toronto": "GPE"}
+    found = by_text(extract_places(analyzed(text, ents), gaz))
+    assert found["London"].country == "CAN"
+
+
+def test_a_country_after_a_comma_keeps_the_towns_in_it(gaz: Gazetteer) -> None:
+    text = "The firm moved from London, Canada to a new plant."
+    found = by_text(extract_places(analyzed(text, {"London": "GPE", "Canada": "GPE"}), gaz))
+    assert found["London"].country == "CAN"

@@ -72,6 +72,7 @@ _COUNTY_WEIGHT = 2.0  # a town and a county the report names that fit each other
 _ABROAD_KM = 2000.0  # another place this near a country keeps a same-name town from taking its name
 _OUTSHINE = 3.0  # a town bearing the name this many times bigger than one known by it only as an alias
 _OUTSHINE_BIG = 100_000  # ... and this big, whatever else the report names
+_NAMED_COUNTRY = 0.8  # the least focus share of a country the report names, for its towns and units
 _NAMESAKE = 3.0  # a town or unit named like its country's capital: 'Washington' is the capital first
 _FAMOUS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA})
 _SAINT = re.compile(r"^(?:saint|st|ste|sainte) ")
@@ -99,6 +100,7 @@ class _Focus:
     person_words: frozenset[str] = frozenset()  # the words of the report's full person names
     speakers: frozenset[str] = frozenset()  # single names used as a person ('Nelson said', 'coach Ripley')
     named_units: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 unit -> names of it
+    named_countries: set[str] = field(default_factory=set)  # countries the report names as such
 
     def share(self, iso3: str | None) -> float:
         if not iso3 or not self.votes:
@@ -490,6 +492,11 @@ def _gather_context(mentions: list[_Mention], text: str, focus: _Focus) -> None:
         if c.precision == PlacePrecision.ADMIN or (c.precision == PlacePrecision.TOWN and c.population < _BIG_CITY):
             focus.anchors.append((key, c))  # a metropolis says little about the towns around it
     focus.admin_weight = {k: dict(v) for k, v in weight.items()}
+    focus.named_countries = {
+        m.chosen.country
+        for m in mentions
+        if m.chosen and m.chosen.country and m.chosen.precision == PlacePrecision.COUNTRY
+    }
 
 
 def _nearby(c: Candidate, key: str, focus: _Focus) -> int:
@@ -516,7 +523,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _constrain_by_admin_suffix(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:
-    """'Springfield, Illinois', 'PARIS, Texas (AP)', 'Athens, Ga.': keep the town's candidates in that unit."""
+    """'Springfield, Illinois', 'PARIS, Texas (AP)', 'Athens, Ga.', 'London, Canada': keep the town's
+    candidates in that unit or country."""
     abbreviations = admin_abbreviations()
     narrowed: dict[str, list[Candidate]] = {}
     for m in mentions:
@@ -526,7 +534,14 @@ def _constrain_by_admin_suffix(mentions: list[_Mention], text: str, gazetteer: G
         name = tail.group(1)
         units = {(u.country, u.admin1) for u in gazetteer.candidates(name) if u.precision == PlacePrecision.ADMIN}
         units |= set(abbreviations.get(normalize(name), ()))
-        inside = [c for c in m.candidates if c.precision == PlacePrecision.TOWN and (c.country, c.admin1) in units]
+        countries = {u.country for u in gazetteer.candidates(name) if u.precision == PlacePrecision.COUNTRY}
+        if any(c.precision != PlacePrecision.TOWN for c in m.candidates):
+            countries = set()  # a list of countries or units ('Mexico, China, Japan'; 'California, United States')
+        inside = [
+            c
+            for c in m.candidates
+            if c.precision == PlacePrecision.TOWN and ((c.country, c.admin1) in units or c.country in countries)
+        ]
         if inside:
             narrowed.setdefault(normalize(text[m.start : m.end]), inside)
     for m in mentions:  # the report's other mentions of the name mean the same town
@@ -544,7 +559,10 @@ def _score(c: Candidate, key: str, hint: PlacePrecision | None, focus: _Focus) -
         score += _EXACT_NAME
     if c.feature == "PPLC":
         score += 1.0
-    score += 2.5 * focus.share(c.country)
+    share = focus.share(c.country)
+    if c.precision in (PlacePrecision.TOWN, PlacePrecision.ADMIN) and c.country in focus.named_countries:
+        share = max(share, _NAMED_COUNTRY)  # 'London' in a report that names Canada (and the U.S. more often)
+    score += 2.5 * share
     if c.country and c.admin1 and c.precision != PlacePrecision.ADMIN:
         unit = (c.country, c.admin1)
         if unit in focus.admin_units or focus.named_units.get(unit, set()) - {key}:
