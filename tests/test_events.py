@@ -414,3 +414,21 @@ def test_an_event_told_again_under_a_verb_of_analysis_is_no_new_event() -> None:
     assert [e.trigger.text for e in events if e.type is EventType.ASSAULT] == ["shelled"]
     events, _, _ = run("The renewed offensive against the rebels reflects a new strategy.", date(2024, 5, 1))
     assert EventType.ASSAULT in {e.type for e in events}  # not told before: the event itself
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor", "target"),
+    [
+        ("The Kenyan embassy in Kampala was the target of a bomb attack on Sunday.", "ASSAULT", "", "ken.government"),
+        ("Syria sent a message of support to Iran on Monday.", "SUPPORT", "syr.state", "irn.state"),
+    ],
+)
+def test_an_event_noun_under_of_a_target_or_a_message_is_the_event(
+    sentence: str, etype: str, actor: str, target: str
+) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    found = [e for e in events if e.type.value == etype]
+    assert found, [(e.type, e.trigger.text) for e in events]
+    assert not actor or actor in {a.id for a in found[0].actors}
+    assert not target or target in {a.id for a in found[0].targets}

@@ -34,12 +34,14 @@ from crisisledger.extract.coding_lexicon import (
 )
 from crisisledger.extract.event_places import names_actor, tied_place
 from crisisledger.extract.events_clauses import (
+    conveyed_by,
     describes_noun,
     first_person_pledge,
     past_onset,
     short_forms_resolved,
     time_anchor,
     told_again_by_analysis,
+    undergone_by,
 )
 from crisisledger.extract.grammar import (
     Token,
@@ -157,6 +159,7 @@ def extract_events(
                 strict += _main_event(analyzed, tokens, actors, table, context, strict)
                 strict += _conceded(analyzed, context, strict, drafts)
                 strict += _past_onsets(tokens, table, actors, context, strict)
+                strict += _undergone(tokens, table, actors, context, strict)
                 strict = _without_retellings(tokens, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
@@ -351,6 +354,64 @@ def _past_onsets(
             )
         )
     return out
+
+
+def _undergone(
+    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
+) -> list[Event]:
+    """Where the strict reading found nothing, an event noun under "of": "X was the target of a bomb
+    attack" (X underwent it), "villages were the scene of heavy fighting" (it happened there), "Y sent a
+    message of support to X" (Y did it, to X, through a verb that triggers nothing itself)."""
+    if strict:
+        return []
+    for tok in tokens:
+        found = _trigger(tok, table) if tok.pos_ in ("NOUN", "PROPN") else None
+        if found is None or found[0] is None or time_anchor(tok):
+            continue
+        trigger = found[0]
+        doers, targets = _noun_roles(tok, table, actors)
+        clause = undergone_by(tok)
+        carrier = conveyed_by(tok)
+        if clause is not None and tok.lemma_.lower() not in modality().situation_nouns:
+            verb = clause[0]
+            if clause[1]:
+                targets = tuple(a for a in actors_of(subjects(verb), actors) if a not in doers) or targets
+        elif carrier is not None and _trigger(carrier, table) is None:
+            verb = carrier
+            if is_passive(verb):
+                doers = doers or tuple(actors_of(agents(verb), actors))
+            else:
+                doers = doers or tuple(actors_of(subjects(verb), actors))
+            addressed = actors_of(objects(verb, table.target_preps), actors)
+            targets = targets or tuple(a for a in addressed if a not in doers)
+            if not doers:
+                continue
+        else:
+            continue
+        if turned_type(verb, trigger.type) is not trigger.type:
+            continue
+        etype = voiced_type(trigger.type, tok, doers)
+        place = _event_place(tok, ctx.places, ctx.last_place, etype in PLACE_OBJECT_TYPES)
+        certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, verb.idx)
+        linked = tuple(f.id for f in ctx.figures if ctx.sentence.start <= f.evidence.start < ctx.sentence.end)
+        return [
+            Event(
+                id="",
+                type=etype,
+                evidence=ctx.sentence.span,
+                trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+                mode=_mode(tok, etype, trigger.mode),
+                actors=doers,
+                targets=targets,
+                place=place,
+                date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
+                certainty=certainty,
+                attributed_to=source,
+                background=ctx.sentence.role is Role.BACKGROUND,
+                figures=linked if etype not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
+            )
+        ]
+    return []
 
 
 def _without_retellings(tokens: Token, strict: Sequence[Event], before: Sequence[Event]) -> list[Event]:

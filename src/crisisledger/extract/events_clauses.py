@@ -28,6 +28,9 @@ class _Words:
     analysis: frozenset[str]
     onsets: frozenset[str]
     onset_particles: dict[str, frozenset[str]]
+    undergoers: frozenset[str]
+    scenes: frozenset[str]
+    vehicles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +50,9 @@ def _words() -> _Words:
         words("analysis_verbs"),
         words("onset_verbs"),
         {str(k): frozenset(str(w) for w in v) for k, v in raw["onset_particles"].items()},
+        words("undergoer_nouns"),
+        words("scene_nouns"),
+        words("vehicle_nouns"),
     )
 
 
@@ -111,7 +117,7 @@ def _in_quote(tok: Token) -> bool:
 
 
 def first_person_pledge(tok: Token, intent_words: frozenset[str]) -> bool:
-    """"We will do our best to open X" in a direct quote: the speaker's own intent (first person, an
+    """ "We will do our best to open X" in a direct quote: the speaker's own intent (first person, an
     intent word on the act or above it), one party alone, not an agreement between parties."""
     words = _words()
     if not _in_quote(tok) or not any(s.lower_ in words.first_person for s in subjects(tok)):
@@ -139,3 +145,29 @@ def past_onset(noun: Token, published_year: int) -> bool:
         return False
     years = [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(g.text.isdigit() and len(g.text) == 4 and 1000 < int(g.text) < published_year for g in years)
+
+
+def undergone_by(noun: Token) -> tuple[Token, bool] | None:
+    """ "X was the target of an attack", "X became the scene of fighting": the clause ("was", "became")
+    whose subject underwent the event noun (True) or is where it happened (False)."""
+    words = _words()
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    role = prep.head
+    lemma = role.lemma_.lower()
+    if role.dep_ not in ("attr", "oprd") or (lemma not in words.undergoers and lemma not in words.scenes):
+        return None
+    return role.head, lemma in words.undergoers
+
+
+def conveyed_by(noun: Token) -> Token | None:
+    """ "sent a message of support to X", "a letter of protest was delivered": the verb that carries the
+    event noun in a message, letter or gesture (its object or subject)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    vehicle = prep.head
+    if vehicle.lemma_.lower() not in _words().vehicles or vehicle.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return vehicle.head if vehicle.head.pos_ == "VERB" else None
