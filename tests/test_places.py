@@ -460,3 +460,15 @@ def test_a_country_after_a_comma_keeps_the_towns_in_it(gaz: Gazetteer) -> None:
     text = "The firm moved from London, Canada to a new plant."
     found = by_text(extract_places(analyzed(text, {"London": "GPE", "Canada": "GPE"}), gaz))
     assert found["London"].country == "CAN"
+
+
+def test_a_speaker_named_like_a_small_admin_unit_is_no_place(gaz: Gazetteer) -> None:
+    text = "“The music was loud,” Nelson said. “Officers went to the apartment,” Nelson said."
+    found = by_text(extract_places(analyzed(text, {"Nelson": "PERSON"}), gaz))
+    assert "Nelson" not in found
+
+
+def test_a_person_word_after_a_place_noun_stays_a_place(gaz: Gazetteer) -> None:
+    text = "Karak Smith spoke. Gunmen attacked in and near the central town of Karak, officials said."
+    found = extract_places(analyzed(text, {"Karak Smith": "PERSON", "Karak": "GPE"}), gaz)
+    assert [p.start for p in found if p.text == "Karak"] == [text.rindex("Karak")]

@@ -72,6 +72,7 @@ _COUNTY_WEIGHT = 2.0  # a town and a county the report names that fit each other
 _ABROAD_KM = 2000.0  # another place this near a country keeps a same-name town from taking its name
 _OUTSHINE = 3.0  # a town bearing the name this many times bigger than one known by it only as an alias
 _OUTSHINE_BIG = 100_000  # ... and this big, whatever else the report names
+_KNOWN_UNIT = 500_000  # an admin unit this populous is known widely ('Texas said'; not Nelson, New Zealand)
 _NAMED_COUNTRY = 0.8  # the least focus share of a country the report names, for its towns and units
 _NAMESAKE = 3.0  # a town or unit named like its country's capital: 'Washington' is the capital first
 _FAMOUS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA})
@@ -405,8 +406,9 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return False  # 'AI', 'SOL', 'MoD': an acronym that is some town's code or alias ('D.C.' is kept)
 
     key = normalize(span)
-    if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key):
-        return previous_word(text, m.start) in words.locative_prepositions  # a person, unless 'in Nelson'
+    if (key in focus.speakers or key in focus.person_words) and not _known_widely(m, key, speaking=True):
+        # a person, unless 'in Nelson' or 'the town of Karak'
+        return previous_word(text, m.start) in words.locative_prepositions or _after_place_noun(text, m.start)
 
     if m.source in ("entity", "pattern", "fuzzy"):
         return True
@@ -440,6 +442,13 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
     )
 
 
+def _after_place_noun(text: str, start: int) -> bool:
+    """'the central town of Karak', 'the region of Kef': the name follows a settlement or admin noun."""
+    words = place_words()
+    before = re.search(r"\b([a-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    return bool(before and (before.group(1) in words.settlement_words or before.group(1) in words.admin_words))
+
+
 def _names_a_street(m: _Mention, text: str) -> bool:
     """'Darby Street', 'Cooper St.': the street, not the town of that name (still context for the others)."""
     street = re.match(r"\s+([A-Z][a-z]*)\b", text[m.end : m.end + 20])
@@ -448,10 +457,12 @@ def _names_a_street(m: _Mention, text: str) -> bool:
     )
 
 
-def _known_widely(m: _Mention, key: str) -> bool:
-    """A country, region, area, admin-1 unit or big city ('Moscow said' is its government)."""
+def _known_widely(m: _Mention, key: str, speaking: bool = False) -> bool:
+    """A country, region, area, admin unit or big city ('Moscow said' is its government); as a speaker,
+    only a populous admin unit ('Texas said'; a 'Nelson said' is no New Zealand region)."""
     return any(
-        c.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA, PlacePrecision.ADMIN)
+        c.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.AREA)
+        or (c.precision == PlacePrecision.ADMIN and (not speaking or c.population >= _KNOWN_UNIT))
         or (c.population >= 200_000 and normalize(c.name) == key)
         for c in m.candidates
     )
