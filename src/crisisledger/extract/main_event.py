@@ -214,7 +214,7 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
         doers = _speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and trigger.type is not EventType.REQUEST:
-        doers, targets = _speaker_actors(tok, actors), tuple(doers) + tuple(targets)
+        doers, targets = _demander(tok, actors), tuple(doers) + tuple(targets)
     in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
     doers, targets = _fill_roles(tok, tuple(doers), tuple(targets), in_sentence)
     return Event(
@@ -246,6 +246,21 @@ def _speaker_actors(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
     for gov in governors(tok, 4):
         if gov.lemma_.lower() in verbs:
             return tuple(actors_of(subjects(gov), actors))
+    return ()
+
+
+def _demander(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """Who voices "X must do Y": a speaker, else, for a must-clause that completes a noun, the subject of
+    the clause that carries that noun ("Chirac issued a reminder to Iraq that it must cooperate")."""
+    speaker = _speaker_actors(tok, actors)
+    above = governors(tok, 5)
+    if speaker or not above or above[0].pos_ != "NOUN":
+        return speaker
+    for gov in above[1:]:
+        if gov.pos_ in ("VERB", "AUX"):
+            found = tuple(actors_of(subjects(gov), actors))
+            if found:
+                return found
     return ()
 
 
