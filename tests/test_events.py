@@ -432,3 +432,23 @@ def test_an_event_noun_under_of_a_target_or_a_message_is_the_event(
     assert found, [(e.type, e.trigger.text) for e in events]
     assert not actor or actor in {a.id for a in found[0].actors}
     assert not target or target in {a.id for a in found[0].targets}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Chinese Premier Li Peng, on an official visit to Japan, said trade would grow.", "CONSULT"),
+        ("Thousands of Kenyan students chanted slogans at a rally in Nairobi.", "PROTEST"),
+        ("Over 5,000 Ugandans gathered in Kampala for a demonstration against the new tax.", "PROTEST"),
+    ],
+)
+def test_an_event_one_attends_under_a_preposition_of_setting(sentence: str, etype: str) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    assert etype in {e.type.value for e in events}, [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.integration
+def test_violence_under_a_preposition_of_setting_stays_a_figure() -> None:
+    events, _, _ = run("One person was hurt during the explosions near the market.", date(2024, 5, 1))
+    assert EventType.ASSAULT not in {e.type for e in events}

@@ -38,6 +38,7 @@ from crisisledger.extract.events_clauses import (
     describes_noun,
     first_person_pledge,
     past_onset,
+    setting_of,
     short_forms_resolved,
     time_anchor,
     told_again_by_analysis,
@@ -386,6 +387,11 @@ def _undergone(
             targets = targets or tuple(a for a in addressed if a not in doers)
             if not doers:
                 continue
+        elif _set_in(tok, trigger.type, table):
+            holder = setting_of(tok, trigger.type)
+            assert holder is not None
+            verb = holder if holder.pos_ == "VERB" else holder.head
+            doers = doers or tuple(actors_of([holder] if holder.pos_ != "VERB" else subjects(holder), actors))
         else:
             continue
         if turned_type(verb, trigger.type) is not trigger.type:
@@ -412,6 +418,17 @@ def _undergone(
             )
         ]
     return []
+
+
+def _set_in(tok: Token, etype: EventType, table: TriggerTable) -> bool:
+    """A nominal event (no standing situation, no event only dating another) under a preposition of
+    setting of its verb or subject (`events_clauses.setting_of`), the verb triggering nothing itself."""
+    mod = modality()
+    holder = setting_of(tok, etype)
+    if holder is None or tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
+        return False
+    nominal = mod.any_nominal or tok.lemma_.lower() in mod.nominal_events
+    return nominal and (holder.pos_ != "VERB" or _trigger(holder, table) is None)
 
 
 def _without_retellings(tokens: Token, strict: Sequence[Event], before: Sequence[Event]) -> list[Event]:

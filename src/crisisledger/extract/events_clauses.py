@@ -31,6 +31,8 @@ class _Words:
     undergoers: frozenset[str]
     scenes: frozenset[str]
     vehicles: frozenset[str]
+    settings: frozenset[str]
+    setting_types: frozenset[EventType]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,8 @@ def _words() -> _Words:
         words("undergoer_nouns"),
         words("scene_nouns"),
         words("vehicle_nouns"),
+        words("setting_preps"),
+        frozenset(EventType(str(t)) for t in raw["setting_types"]),
     )
 
 
@@ -171,3 +175,17 @@ def conveyed_by(noun: Token) -> Token | None:
     if vehicle.lemma_.lower() not in _words().vehicles or vehicle.dep_ not in ("dobj", "nsubjpass"):
         return None
     return vehicle.head if vehicle.head.pos_ == "VERB" else None
+
+
+def setting_of(noun: Token, etype: EventType) -> Token | None:
+    """ "X, on an official visit to Y, said", "chanted slogans at a rally": the verb (or the subject noun)
+    an event one attends hangs on through a preposition of setting; its subject was at the event."""
+    if etype not in _words().setting_types:
+        return None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _words().settings:
+        return None
+    holder = prep.head
+    if holder.pos_ == "VERB" or (holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("nsubj", "nsubjpass")):
+        return holder
+    return None
