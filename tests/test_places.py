@@ -472,3 +472,33 @@ def test_a_person_word_after_a_place_noun_stays_a_place(gaz: Gazetteer) -> None:
     text = "Karak Smith spoke. Gunmen attacked in and near the central town of Karak, officials said."
     found = extract_places(analyzed(text, {"Karak Smith": "PERSON", "Karak": "GPE"}), gaz)
     assert [p.start for p in found if p.text == "Karak"] == [text.rindex("Karak")]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "absent", "present"),
+    [
+        (  # spaCy labels the group a facility: its first word is a hamlet's name
+            "Rescuers from the White Helmets said 20 people died in Douma.",
+            {"the White Helmets": "FAC", "Douma": "GPE"},
+            "White",
+            "Douma",
+        ),
+        (
+            "Members of the Syrian Arab Red Crescent reached Idlib.",
+            {"the Syrian Arab Red Crescent": "FAC", "Idlib": "GPE"},
+            "Crescent",
+            "Idlib",
+        ),
+        (  # a place heading the name, or named with place words only, stays
+            "Darby Street in Historic Dublin was renamed.",
+            {"Historic Dublin": "GPE"},
+            "Historic",
+            "Dublin",
+        ),
+    ],
+)
+def test_a_word_of_a_longer_proper_name_is_no_place_alone(
+    gaz: Gazetteer, text: str, entities: dict[str, str], absent: str, present: str
+) -> None:
+    found = by_text(extract_places(analyzed(text, entities), gaz))
+    assert absent not in found and present in found

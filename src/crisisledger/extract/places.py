@@ -83,7 +83,7 @@ _SAINT = re.compile(r"^(?:saint|st|ste|sainte) ")
 class _Mention:
     start: int
     end: int
-    source: str  # "entity" (place label), "mislabel", "run", "pattern", "fuzzy" (kept on a fuzzy match)
+    source: str  # "entity" (place label), "piece" (of a longer unknown one), "mislabel", "run", "pattern", "fuzzy"
     hint: PlacePrecision | None = None
     candidates: list[Candidate] = field(default_factory=list)
     chosen: Candidate | None = None
@@ -223,7 +223,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
         found, looked_hint = _lookup(text[start:end], gazetteer)
         if source == "mislabel-thing":  # a name spaCy took for a product or event
             source = "mislabel" if found else "fuzzy"  # unknown: kept only if a misspelling of a focus place
-        if not found and source in ("mislabel", "run"):
+        if not found and source in ("mislabel", "run", "piece"):
             return
         taken.append((start, end))
         mentions.append(_Mention(start, end, source, hint or looked_hint, found))
@@ -238,7 +238,7 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
             s, t = clean_span(text, e.start, e.end)
             pieces = [] if gazetteer.has(text[s:t]) else _segments(text, s, t, gazetteer)
             for piece_start, piece_end in pieces or [(e.start, e.end)]:
-                add(piece_start, piece_end, "entity")
+                add(piece_start, piece_end, _piece_source(text, s, t, pieces))
     for e in analyzed.entities:
         if e.label in MISLABELS:
             thing = e.label in THING_LABELS and len(e.text) >= 6 and " " not in e.text.strip()
@@ -254,6 +254,25 @@ def _recognise(analyzed: AnalyzedDocument, gazetteer: Gazetteer) -> list[_Mentio
 
 
 # after a headline or at a paragraph's start the name must be in capitals: 'Title. BANTAM — A ...'
+
+
+def _piece_source(text: str, start: int, end: int, pieces: list[tuple[int, int]]) -> str:
+    """'entity' for a place-labelled name or for pieces that make it up with place words ('Kanawha Valley',
+    'Fargo-Moorhead', 'Historic Dublin'); 'piece' (kept only on evidence, like a run) for a word of a
+    longer proper name the gazetteer lacks ('White' of 'the White Helmets', 'Red' of 'Red Crescent')."""
+    tokens = list(TOKEN.finditer(text, start, end))
+    if not pieces or not tokens:
+        return "entity"
+    words = place_words()
+    plain = words.admin_words | words.settlement_words | words.generic_words | words.directions | words.connectors
+    if any(s <= tokens[-1].start() < e for s, e in pieces):  # the piece heads the name
+        plain = plain | words.name_modifiers
+    rest = [
+        t.group().lower().rstrip(".")
+        for t in tokens
+        if t.group()[:1].isupper() and not any(s <= t.start() < e for s, e in pieces)
+    ]
+    return "entity" if all(w in plain or w == "the" for w in rest) else "piece"
 
 
 def _drop_outshone_aliases(found: list[Candidate], key: str, named: set[str]) -> list[Candidate]:

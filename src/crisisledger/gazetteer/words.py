@@ -33,6 +33,7 @@ class PlaceWords:
     generic_words: frozenset[str]
     local_nouns: frozenset[str]
     street_words: frozenset[str]
+    name_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
