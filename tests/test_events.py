@@ -452,3 +452,17 @@ def test_an_event_one_attends_under_a_preposition_of_setting(sentence: str, etyp
 def test_violence_under_a_preposition_of_setting_stays_a_figure() -> None:
     events, _, _ = run("One person was hurt during the explosions near the market.", date(2024, 5, 1))
     assert EventType.ASSAULT not in {e.type for e in events}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor"),
+    [
+        ("Japan said it would double its aid to Vietnam.", "AGREE", "jpn.state"),
+        ("Russia has stepped up its military support for Syria.", "SUPPORT", "rus.state"),
+    ],
+)
+def test_a_cooperative_relation_made_larger_is_its_act(sentence: str, etype: str, actor: str) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    found = [e for e in events if e.type.value == etype]
+    assert found and actor in {a.id for a in found[0].actors}, [(e.type, e.actors) for e in events]

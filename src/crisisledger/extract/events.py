@@ -37,6 +37,7 @@ from crisisledger.extract.events_clauses import (
     conveyed_by,
     describes_noun,
     first_person_pledge,
+    grows,
     past_onset,
     setting_of,
     short_forms_resolved,
@@ -161,6 +162,7 @@ def extract_events(
                 strict += _conceded(analyzed, context, strict, drafts)
                 strict += _past_onsets(tokens, table, actors, context, strict)
                 strict += _undergone(tokens, table, actors, context, strict)
+                strict += _grown(tokens, table, actors, context, strict)
                 strict = _without_retellings(tokens, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
@@ -396,28 +398,77 @@ def _undergone(
             continue
         if turned_type(verb, trigger.type) is not trigger.type:
             continue
-        etype = voiced_type(trigger.type, tok, doers)
-        place = _event_place(tok, ctx.places, ctx.last_place, etype in PLACE_OBJECT_TYPES)
-        certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, verb.idx)
-        linked = tuple(f.id for f in ctx.figures if ctx.sentence.start <= f.evidence.start < ctx.sentence.end)
-        return [
-            Event(
-                id="",
-                type=etype,
-                evidence=ctx.sentence.span,
-                trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
-                mode=_mode(tok, etype, trigger.mode),
-                actors=doers,
-                targets=targets,
-                place=place,
-                date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
-                certainty=certainty,
-                attributed_to=source,
-                background=ctx.sentence.role is Role.BACKGROUND,
-                figures=linked if etype not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
-            )
-        ]
+        return [_noun_event(tok, voiced_type(trigger.type, tok, doers), trigger, doers, targets, verb, ctx)]
     return []
+
+
+def _grown(
+    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
+) -> list[Event]:
+    """Where the strict reading found nothing, a standing cooperative relation ("aid", "cooperation",
+    "support") made larger by a verb that triggers nothing itself ("Japan said it would double its aid
+    to X", "increased its support for Y"): that act, turned by the modality above the verb (an intent)."""
+    if strict:
+        return []
+    mod = modality()
+    for tok in tokens:
+        found = _trigger(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else None
+        verb = tok.head
+        if found is None or found[0] is None or found[0].type not in mod.cooperative or not grows(verb):
+            continue
+        if _trigger(verb, table) is not None:
+            continue
+        trigger = found[0]
+        etype = turned_type(verb, trigger.type)
+        if etype is None:
+            continue
+        doers, targets = _noun_roles(tok, table, actors)
+        doers = doers or tuple(actors_of(agents(verb) if is_passive(verb) else subjects(verb), actors))
+        if not doers and any(t.pos_ == "PRON" for t in subjects(verb)):
+            doers = _speaker(verb, actors)  # "Japan said it would double its aid": the speaker
+        if not doers:
+            continue
+        targets = targets or tuple(a for a in actors_of(objects(verb, table.target_preps), actors) if a not in doers)
+        return [_noun_event(tok, etype, trigger, doers, targets, verb, ctx)]
+    return []
+
+
+def _speaker(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    verbs = speech_table().verbs
+    for gov in governors(tok, 4):
+        if gov.lemma_.lower() in verbs:
+            return tuple(actors_of(subjects(gov), actors))
+    return ()
+
+
+def _noun_event(
+    tok: Token,
+    etype: EventType,
+    trigger: Trigger,
+    doers: Sequence[Actor],
+    targets: Sequence[Actor],
+    verb: Token,
+    ctx: _Context,
+) -> Event:
+    """An event told by a noun trigger that a clause (`verb`) holds, completed like the others."""
+    place = _event_place(tok, ctx.places, ctx.last_place, etype in PLACE_OBJECT_TYPES)
+    certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, verb.idx)
+    linked = tuple(f.id for f in ctx.figures if ctx.sentence.start <= f.evidence.start < ctx.sentence.end)
+    return Event(
+        id="",
+        type=etype,
+        evidence=ctx.sentence.span,
+        trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+        mode=_mode(tok, etype, trigger.mode),
+        actors=tuple(doers),
+        targets=tuple(targets),
+        place=place,
+        date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
+        certainty=certainty,
+        attributed_to=source,
+        background=ctx.sentence.role is Role.BACKGROUND,
+        figures=linked if etype not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
+    )
 
 
 def _set_in(tok: Token, etype: EventType, table: TriggerTable) -> bool:

@@ -33,6 +33,7 @@ class _Words:
     vehicles: frozenset[str]
     settings: frozenset[str]
     setting_types: frozenset[EventType]
+    growth: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def _words() -> _Words:
         words("vehicle_nouns"),
         words("setting_preps"),
         frozenset(EventType(str(t)) for t in raw["setting_types"]),
+        words("growth_verbs"),
     )
 
 
@@ -189,3 +191,11 @@ def setting_of(noun: Token, etype: EventType) -> Token | None:
     if holder.pos_ == "VERB" or (holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("nsubj", "nsubjpass")):
         return holder
     return None
+
+
+def grows(verb: Token) -> bool:
+    """A verb that makes a relation larger ("double", "boost", "step up"): the relation's act is done."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _words().growth:
+        return False
+    return lemma != "step" or any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
