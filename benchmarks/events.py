@@ -27,7 +27,7 @@ from typing import Any
 from crisisledger.export.acled import acled_type as package_acled_type
 from crisisledger.export.acled import table as package_table
 from crisisledger.extract.actors import extract_actors
-from crisisledger.extract.coding_lexicon import TriggerTable, mode_rules, trigger_table, with_user_verbs
+from crisisledger.extract.coding_lexicon import TriggerTable, actor_lexicon, mode_rules, trigger_table, with_user_verbs
 from crisisledger.extract.events import EVENT_ROLES, extract_events, trigger_of
 from crisisledger.extract.grammar import turned_type
 from crisisledger.extract.main_event import clear_trigger, main_of
@@ -196,12 +196,16 @@ def halves(items: Sequence[Any], group: Callable[[Any], str]) -> tuple[list[Any]
 
 
 def actor_codes(actors: Iterable[Actor]) -> set[str]:
+    """ISO3 of each actor's state; a stateless organisation is IGO when the lexicon knows it as
+    intergovernmental, NGO when it marks it so or does not know it (the lexicon lists the IGOs as a class)."""
+    named = {a.id: a for a in actor_lexicon().named.values()}
     out = set()
     for a in actors:
         if a.country:
             out.add(a.country)
         elif a.kind is ActorKind.ORGANIZATION:
-            out.add("IGO")
+            known = named.get(a.id)
+            out.add("IGO" if known is None or not known.ngo else "NGO")
     return out
 
 

@@ -117,8 +117,8 @@ def _named(text: str, lex: ActorLexicon) -> list[_Candidate]:
         end = m.end()
         gap = re.match(r"^[ ]+", text[end:])
         tail = generic.match(text, end + gap.end()) if gap else None
-        if tail is not None and a.kind in (ActorKind.ARMED_GROUP, ActorKind.MILITARY, ActorKind.POLICE):
-            end = tail.end()
+        if tail is not None and a.kind is not ActorKind.MEDIA:
+            end = tail.end()  # "RSF fighters", "Red Cross officials", "UN peacekeepers": the named body's people
         out.append(_Candidate(m.start(), end, 2, a.id, a.name, a.country, a.kind))
     return out
 

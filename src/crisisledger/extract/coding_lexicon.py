@@ -25,6 +25,7 @@ class NamedActor:
     name: str
     kind: ActorKind
     country: str | None
+    ngo: bool = False  # a non-governmental organisation (event data: NGO; other stateless ones IGO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,9 @@ def actor_lexicon() -> ActorLexicon:
     groups = load_lexicon("actors_groups")["actors"]
     named: dict[str, NamedActor] = {}
     for entry in groups:
-        actor = NamedActor(entry["id"], entry["name"], ActorKind(entry["kind"]), entry.get("country"))
+        actor = NamedActor(
+            entry["id"], entry["name"], ActorKind(entry["kind"]), entry.get("country"), bool(entry.get("ngo"))
+        )
         for surface in entry["surfaces"]:
             named.setdefault(str(surface), actor)
     state_names: dict[str, State] = {}
