@@ -502,3 +502,9 @@ def test_a_word_of_a_longer_proper_name_is_no_place_alone(
 ) -> None:
     found = by_text(extract_places(analyzed(text, entities), gaz))
     assert absent not in found and present in found
+
+
+def test_a_name_before_a_lower_case_suffix_is_found_alone(gaz: Gazetteer) -> None:
+    text = "The US-based producer signed a deal; the Golden Globe-nominated film opened."
+    found = by_text(extract_places(analyzed(text, {}), gaz))
+    assert found["US"].country == "USA" and "Globe" not in found

@@ -321,13 +321,16 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
     """Splits a capitalised run into the longest pieces the gazetteer knows ('DETROIT The U.S. Transportation'
     -> 'DETROIT', 'U.S.'); the whole run when it is known."""
     tokens: list[tuple[int, int]] = []
-    for m in TOKEN.finditer(text[start:end]):
+    matches = list(TOKEN.finditer(text[start:end]))
+    for m in matches:
         s, e = m.start() + start, m.end() + start
         parts = text[s:e].split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not gazetteer.has(text[s:e]):
             for part in parts:  # 'Fargo-Moorhead', 'Armenia-Italy': each part, unless known whole
                 tokens.append((s, s + len(part)))
                 s += len(part) + 1
+        elif len(matches) == 1 and len(parts) > 1 and all(p[:1].islower() for p in parts[1:]):
+            tokens.append((s, s + len(parts[0])))  # 'US-based', 'Syria-backed' alone: the name before the suffix
         else:
             tokens.append((s, e))
     pieces: list[tuple[int, int]] = []
