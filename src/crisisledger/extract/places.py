@@ -322,6 +322,7 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
     -> 'DETROIT', 'U.S.'); the whole run when it is known."""
     tokens: list[tuple[int, int]] = []
     matches = list(TOKEN.finditer(text[start:end]))
+    lone = sum(m.group().lower() != "the" for m in matches) == 1
     for m in matches:
         s, e = m.start() + start, m.end() + start
         parts = text[s:e].split("-")
@@ -329,7 +330,7 @@ def _segments(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tup
             for part in parts:  # 'Fargo-Moorhead', 'Armenia-Italy': each part, unless known whole
                 tokens.append((s, s + len(part)))
                 s += len(part) + 1
-        elif len(matches) == 1 and len(parts) > 1 and all(p[:1].islower() for p in parts[1:]):
+        elif lone and len(parts) > 1 and all(p[:1].islower() for p in parts[1:]):
             tokens.append((s, s + len(parts[0])))  # 'US-based', 'Syria-backed' alone: the name before the suffix
         else:
             tokens.append((s, e))
