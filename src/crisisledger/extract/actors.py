@@ -72,7 +72,8 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
     organ named without its state ("the government", "police"), belongs to the one state the sentence
     names, if it names exactly one (event data codes them so). People with no state ("students",
     "refugees") belong to the one state the sentence places things in ("throughout Indonesia"): a state
-    as a doer ("Israel shelled ...") says nothing of theirs."""
+    as a doer ("Israel shelled ...") says nothing of theirs. An unknown organisation named as a party,
+    union, court, council ... (`domestic_bodies`) is one of the sentence's state's own bodies."""
     text = analyzed.text
     out = []
     for actor in actors:
@@ -81,7 +82,8 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
         office = bool(title) and title == (actor.role or "").lower().split(" of ")[0].strip()
         institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
         people = actor.kind is ActorKind.CIVILIANS and not actor.id.startswith("person.")
-        if actor.country is None and (office or institution or people):
+        body = actor.id.startswith("organization.") and bool(set(actor.name.split()) & lex.domestic_bodies)
+        if actor.country is None and (office or institution or people or body):
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
             here = [a for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end]
             if people:

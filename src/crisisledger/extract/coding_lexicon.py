@@ -60,6 +60,7 @@ class ActorLexicon:
     title_modifiers: tuple[str, ...] = ()  # "junior", "deputy": may stand between a state and a title
     home_titles: frozenset[str] = frozenset()  # offices held at home: a stateless holder takes the sentence's state
     locative_preps: frozenset[str] = frozenset()  # "throughout Indonesia": a state named as a place
+    domestic_bodies: frozenset[str] = frozenset()  # "Party", "Union", "Court": a stateless organisation's home body
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,7 @@ def actor_lexicon() -> ActorLexicon:
         title_modifiers=tuple(str(w) for w in main.get("title_modifiers", [])),
         home_titles=frozenset(str(t).lower() for t in main.get("home_titles", [])),
         locative_preps=frozenset(str(t).lower() for t in main.get("locative_preps", [])),
+        domestic_bodies=frozenset(str(t) for t in main.get("domestic_bodies", [])),
     )
 
 
