@@ -34,16 +34,10 @@ from crisisledger.extract.coding_lexicon import (
 )
 from crisisledger.extract.event_places import names_actor, tied_place
 from crisisledger.extract.events_clauses import (
-    conveyed_by,
     describes_noun,
     first_person_pledge,
-    grows,
-    past_onset,
-    setting_of,
     short_forms_resolved,
     time_anchor,
-    told_again_by_analysis,
-    undergone_by,
 )
 from crisisledger.extract.grammar import (
     Token,
@@ -160,10 +154,7 @@ def extract_events(
                 context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
                 strict += _main_event(analyzed, tokens, actors, table, context, strict)
                 strict += _conceded(analyzed, context, strict, drafts)
-                strict += _past_onsets(tokens, table, actors, context, strict)
-                strict += _undergone(tokens, table, actors, context, strict)
-                strict += _grown(tokens, table, actors, context, strict)
-                strict = _without_retellings(tokens, strict, drafts)
+                strict = _noun_events(tokens, table, actors, context, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -323,177 +314,23 @@ def _main_event(
     ]
 
 
-def _past_onsets(
-    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
-) -> list[Event]:
-    """A war or conflict that began in a year before the report's ("a first war over X began in 1988"):
-    a standing situation otherwise, here an event of the past, produced and flagged background."""
-    out = []
-    situations = modality().situation_nouns
-    taken = {e.trigger.start for e in strict}
-    for tok in tokens:
-        if tok.idx in taken or tok.lemma_.lower() not in situations or tok.pos_ != "NOUN":
-            continue
-        trigger = table.nouns.get(tok.lemma_.lower())
-        if trigger is None or time_anchor(tok) or not past_onset(tok, ctx.published.year):
-            continue
-        doers, targets = _noun_roles(tok, table, actors)
-        place = _event_place(tok, ctx.places, ctx.last_place, trigger.type in PLACE_OBJECT_TYPES)
-        certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, tok.head.idx)
-        out.append(
-            Event(
-                id="",
-                type=trigger.type,
-                evidence=ctx.sentence.span,
-                trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
-                mode=_mode(tok, trigger.type, trigger.mode),
-                actors=doers,
-                targets=targets,
-                place=place,
-                date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
-                certainty=certainty,
-                attributed_to=source,
-                background=True,
-            )
-        )
-    return out
-
-
-def _undergone(
-    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
-) -> list[Event]:
-    """Where the strict reading found nothing, an event noun under "of": "X was the target of a bomb
-    attack" (X underwent it), "villages were the scene of heavy fighting" (it happened there), "Y sent a
-    message of support to X" (Y did it, to X, through a verb that triggers nothing itself)."""
-    if strict:
-        return []
-    for tok in tokens:
-        found = _trigger(tok, table) if tok.pos_ in ("NOUN", "PROPN") else None
-        if found is None or found[0] is None or time_anchor(tok):
-            continue
-        trigger = found[0]
-        doers, targets = _noun_roles(tok, table, actors)
-        clause = undergone_by(tok)
-        carrier = conveyed_by(tok)
-        if clause is not None and tok.lemma_.lower() not in modality().situation_nouns:
-            verb = clause[0]
-            if clause[1]:
-                targets = tuple(a for a in actors_of(subjects(verb), actors) if a not in doers) or targets
-        elif carrier is not None and _trigger(carrier, table) is None:
-            verb = carrier
-            if is_passive(verb):
-                doers = doers or tuple(actors_of(agents(verb), actors))
-            else:
-                doers = doers or tuple(actors_of(subjects(verb), actors))
-            addressed = actors_of(objects(verb, table.target_preps), actors)
-            targets = targets or tuple(a for a in addressed if a not in doers)
-            if not doers:
-                continue
-        elif _set_in(tok, trigger.type, table):
-            holder = setting_of(tok, trigger.type)
-            assert holder is not None
-            verb = holder if holder.pos_ == "VERB" else holder.head
-            doers = doers or tuple(actors_of([holder] if holder.pos_ != "VERB" else subjects(holder), actors))
-        else:
-            continue
-        if turned_type(verb, trigger.type) is not trigger.type:
-            continue
-        return [_noun_event(tok, voiced_type(trigger.type, tok, doers), trigger, doers, targets, verb, ctx)]
-    return []
-
-
-def _grown(
-    tokens: Token, table: TriggerTable, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]
-) -> list[Event]:
-    """Where the strict reading found nothing, a standing cooperative relation ("aid", "cooperation",
-    "support") made larger by a verb that triggers nothing itself ("Japan said it would double its aid
-    to X", "increased its support for Y"): that act, turned by the modality above the verb (an intent)."""
-    if strict:
-        return []
-    mod = modality()
-    for tok in tokens:
-        found = _trigger(tok, table) if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else None
-        verb = tok.head
-        if found is None or found[0] is None or found[0].type not in mod.cooperative or not grows(verb):
-            continue
-        if _trigger(verb, table) is not None:
-            continue
-        trigger = found[0]
-        etype = turned_type(verb, trigger.type)
-        if etype is None:
-            continue
-        doers, targets = _noun_roles(tok, table, actors)
-        doers = doers or tuple(actors_of(agents(verb) if is_passive(verb) else subjects(verb), actors))
-        if not doers and any(t.pos_ == "PRON" for t in subjects(verb)):
-            doers = _speaker(verb, actors)  # "Japan said it would double its aid": the speaker
-        if not doers:
-            continue
-        targets = targets or tuple(a for a in actors_of(objects(verb, table.target_preps), actors) if a not in doers)
-        return [_noun_event(tok, etype, trigger, doers, targets, verb, ctx)]
-    return []
-
-
-def _speaker(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    verbs = speech_table().verbs
-    for gov in governors(tok, 4):
-        if gov.lemma_.lower() in verbs:
-            return tuple(actors_of(subjects(gov), actors))
-    return ()
-
-
-def _noun_event(
-    tok: Token,
-    etype: EventType,
-    trigger: Trigger,
-    doers: Sequence[Actor],
-    targets: Sequence[Actor],
-    verb: Token,
+def _noun_events(
+    tokens: Token,
+    table: TriggerTable,
+    actors: Sequence[Actor],
     ctx: _Context,
-) -> Event:
-    """An event told by a noun trigger that a clause (`verb`) holds, completed like the others."""
-    place = _event_place(tok, ctx.places, ctx.last_place, etype in PLACE_OBJECT_TYPES)
-    certainty, source = certainty_at(tok.idx, ctx.sentence, ctx.frames, verb.idx)
-    linked = tuple(f.id for f in ctx.figures if ctx.sentence.start <= f.evidence.start < ctx.sentence.end)
-    return Event(
-        id="",
-        type=etype,
-        evidence=ctx.sentence.span,
-        trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
-        mode=_mode(tok, etype, trigger.mode),
-        actors=tuple(doers),
-        targets=tuple(targets),
-        place=place,
-        date=event_date(ctx.sentence, tok.idx, ctx.times, ctx.published, ctx.carried, tok),
-        certainty=certainty,
-        attributed_to=source,
-        background=ctx.sentence.role is Role.BACKGROUND,
-        figures=linked if etype not in (EventType.REQUEST, EventType.REJECT, EventType.ACCUSE) else (),
-    )
+    strict: Sequence[Event],
+    before: Sequence[Event],
+) -> list[Event]:
+    """The sentence's events with those told by nouns the strict reading leaves (`events_nouns`), less
+    any told again under a verb of analysis."""
+    from crisisledger.extract import events_nouns as nouns  # it reads nouns with this module's helpers
 
-
-def _set_in(tok: Token, etype: EventType, table: TriggerTable) -> bool:
-    """A nominal event (no standing situation, no event only dating another) under a preposition of
-    setting of its verb or subject (`events_clauses.setting_of`), the verb triggering nothing itself."""
-    mod = modality()
-    holder = setting_of(tok, etype)
-    if holder is None or tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
-        return False
-    nominal = mod.any_nominal or tok.lemma_.lower() in mod.nominal_events
-    return nominal and (holder.pos_ != "VERB" or _trigger(holder, table) is None)
-
-
-def _without_retellings(tokens: Token, strict: Sequence[Event], before: Sequence[Event]) -> list[Event]:
-    """An event already told, named again as the subject of a verb of analysis ("the renewed offensive
-    reflects ..."), is no new event; one not told before stays ("the invasion of X in 2022 has weakened")."""
-    told = {e.type for e in before}
-    by_offset = {t.idx: t for t in tokens}
-    out = []
-    for e in strict:
-        tok = by_offset.get(e.trigger.start)
-        if tok is not None and e.type in told and told_again_by_analysis(tok):
-            continue
-        out.append(e)
-    return out
+    found = list(strict)
+    found += nouns.past_onsets(tokens, table, actors, ctx, found)
+    found += nouns.undergone(tokens, table, actors, ctx, found)
+    found += nouns.grown(tokens, table, actors, ctx, found)
+    return nouns.without_retellings(tokens, found, before)
 
 
 _ANAPHORS = frozenset({"this", "that", "it"})
