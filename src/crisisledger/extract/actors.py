@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug
+from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug, trigger_table
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Place, Role
 
@@ -175,6 +175,13 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
                 )
             )
             out.append(_prefix(m.start(), m.end(), state.iso3, state.name))
+        elif m.group() in lex.demonyms and _act_after(text, end):
+            # "rejected an Indian proposal", "an Australian ultimatum": the state whose act it is
+            out.append(
+                _Candidate(
+                    m.start(), m.end(), 1, f"{state.iso3.lower()}.state", state.name, state.iso3, ActorKind.STATE
+                )
+            )
         else:
             out.append(_prefix(m.start(), m.end(), state.iso3, state.name))
     out += _institutions_of_states(text, lex)
@@ -232,6 +239,16 @@ def _force_of(text: str, end: int, lex: ActorLexicon) -> Any:
         if m is not None and nouns.match(text, end + m.end()) is not None:
             return lex.institution_nouns.get("forces")
     return None
+
+
+def _act_after(text: str, end: int) -> bool:
+    """Whether a demonym qualifies a noun of an act (a trigger noun: "Indian proposal", "Palestinian
+    unrest", "a Russian peace offer")."""
+    nouns = trigger_table().nouns
+    m = re.match(r"^[ ]+(?:([a-z][\w-]*)[ ]+)?([a-z][\w-]*)\b", text[end : end + 60])
+    if m is None:
+        return False
+    return m.group(2) in nouns or (m.group(1) is not None and m.group(1) in nouns and m.group(2) not in _HEAD_NOUNS)
 
 
 def _noun_after(text: str, matches: list[re.Match[str]], j: int, nouns: re.Pattern[str]) -> re.Match[str] | None:
