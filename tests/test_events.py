@@ -466,3 +466,15 @@ def test_a_cooperative_relation_made_larger_is_its_act(sentence: str, etype: str
     events, _, _ = run(sentence, date(2024, 5, 1))
     found = [e for e in events if e.type.value == etype]
     assert found and actor in {a.id for a in found[0].actors}, [(e.type, e.actors) for e in events]
+
+
+@pytest.mark.integration
+def test_a_speaker_denying_an_actor_trust_criticises_it() -> None:
+    text = "“Chad has shown that it is not a partner that can be relied on,” Foreign Minister Yusuf Tuggar said."
+    events, claims, _ = run(text, date(2024, 5, 1))
+    accused = [e for e in events if e.type is EventType.ACCUSE]
+    assert accused and "tcd.state" in {a.id for a in accused[0].targets}, [(e.type, e.targets) for e in events]
+    assert any(c.stance.value == "accuse" for c in claims)
+    events, claims, _ = run("“We are not a party to this conflict,” the Nigerian minister said.", date(2024, 5, 1))
+    assert EventType.ACCUSE not in {e.type for e in events}
+    assert all(c.stance.value == "assert" for c in claims)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crisisledger.extract.coding_lexicon import SpeechTable, actor_lexicon, speech_table
+from crisisledger.extract.events_clauses import disparaged
 from crisisledger.extract.grammar import Token, actors_of, conjuncts, finite_beside_infinitive, subjects
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, Certainty, Role, Sentence, Span, Stance
@@ -76,6 +77,8 @@ def _frames_at(tok: Token, sentence: Sentence, actors: Sequence[Actor], table: S
     elif stance is Stance.ACCUSE:
         certainty = Certainty.ALLEGED
     stance = _refine(stance, sentence.text, content, sentence.start, table)
+    if stance is Stance.ASSERT and disparaged([t for t in tok.sent if content[0] <= t.idx < content[1]]) is not None:
+        stance = Stance.ACCUSE  # "X is not a partner that can be relied on": a criticism of X
     return _build(tok, speakers, channel, stance, content, sentence, actors, certainty)
 
 

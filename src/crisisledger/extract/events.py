@@ -154,6 +154,7 @@ def extract_events(
                 context = _Context(sentence, frames, sentence_places, last_place, times, figures, carried[1], published)
                 strict += _main_event(analyzed, tokens, actors, table, context, strict)
                 strict += _conceded(analyzed, context, strict, drafts)
+                strict += _criticised(tokens, actors, context, strict)
                 strict = _noun_events(tokens, table, actors, context, strict, drafts)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
@@ -331,6 +332,12 @@ def _noun_events(
     found += nouns.undergone(tokens, table, actors, ctx, found)
     found += nouns.grown(tokens, table, actors, ctx, found)
     return nouns.without_retellings(tokens, found, before)
+
+
+def _criticised(tokens: Token, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]) -> list[Event]:
+    from crisisledger.extract.events_speech import criticised  # it reads frames with this module's context
+
+    return criticised(tokens, actors, ctx, strict)
 
 
 _ANAPHORS = frozenset({"this", "that", "it"})

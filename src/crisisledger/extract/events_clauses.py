@@ -34,6 +34,8 @@ class _Words:
     settings: frozenset[str]
     setting_types: frozenset[EventType]
     growth: frozenset[str]
+    trust_roles: frozenset[str]
+    too_weak: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def _words() -> _Words:
         words("setting_preps"),
         frozenset(EventType(str(t)) for t in raw["setting_types"]),
         words("growth_verbs"),
+        words("trust_roles"),
+        words("too_weak"),
     )
 
 
@@ -199,3 +203,24 @@ def grows(verb: Token) -> bool:
     if verb.pos_ != "VERB" or lemma not in _words().growth:
         return False
     return lemma != "step" or any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
+def disparaged(tokens: Sequence[Token]) -> Token | None:
+    """The subject a clause criticises: denied a role of trust ("it is not a partner that can be relied
+    on", "is no ally") or found too weak to act ("X is too weak to defend Y"); first persons never."""
+    words = _words()
+    for tok in tokens:
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if tok.lemma_.lower() != "be" or subject is None or subject.lower_ in words.first_person:
+            continue
+        denied = any(c.dep_ == "neg" for c in tok.children) or any(
+            a.lower_ == "no" for c in tok.children if c.dep_ == "attr" for a in c.children
+        )
+        roles = {c.lemma_.lower() for c in tok.children if c.dep_ == "attr"}
+        weak = any(
+            c.dep_ == "acomp" and c.lemma_.lower() in words.too_weak and any(a.lower_ == "too" for a in c.children)
+            for c in tok.children
+        )
+        if (denied and roles & words.trust_roles) or weak:
+            return subject
+    return None
