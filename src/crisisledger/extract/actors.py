@@ -24,7 +24,11 @@ STAGE = "actors@1"
 # Tags of a capitalised opening word that make it a common word, not a name
 COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET"})
 
-_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*"
+# A name: capitalised words or initials ("F.W. de Klerk"), with the particles names carry between them
+_NAME = (
+    r"(?:[A-Z][a-zà-ÿ'’-]+|(?:[A-Z]\.){1,3})"
+    r"(?:\s+(?:(?:de|van|von|der|den|al|bin|ibn|ben|da|du|del|la|le|el)\s+)?(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*"
+)
 _LINK = re.compile(r"^[\s)]*$")  # what may stand between a prefix ("(USAID)") and a title
 _POSSESSIVE = re.compile(r"^(?:'s|’s)")
 
@@ -88,7 +92,8 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
             here = [a for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end]
             if people:
                 here = [a for a in here if a.kind is ActorKind.STATE and _located(text, a.start, lex)]
-            states = {a.country for a in here if a.kind in _HOME_MENTIONS}
+            # another official's state is theirs, not this one's ("President X welcomed South African leader Y")
+            states = {a.country for a in here if a.kind in _HOME_MENTIONS and not a.id.startswith("person.")}
             if len(states) == 1:
                 actor = replace(actor, country=states.pop())
         out.append(actor)
