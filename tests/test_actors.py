@@ -147,3 +147,43 @@ def test_an_organisation_named_for_one_state_belongs_to_it(name: str, country: s
     found = [a for a in actors_of(text, (Entity(name, 4, 4 + len(name), "ORG"),)) if a.kind is ActorKind.ORGANIZATION]
     assert len(found) == 1, found
     assert found[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a demonym before a noun of an act names the state whose act it is
+        ("Kenya rejected an Ethiopian proposal on the dam.", "Ethiopian", "ETH"),
+        ("Uganda rejected a Kenyan peace offer.", "Kenyan", "KEN"),
+        # before a plain noun it only qualifies: no actor
+        ("Uganda bought a Kenyan house.", "Kenyan", None),
+    ],
+)
+def test_a_demonym_before_an_act_names_its_state(text: str, surface: str, country: str | None) -> None:
+    found = {a.text: a for a in actors_of(text)}
+    if country is None:
+        assert surface not in found, found
+    else:
+        assert found[surface].country == country and found[surface].kind is ActorKind.STATE
+
+
+def test_a_named_body_keeps_its_people_and_a_domestic_body_takes_the_state() -> None:
+    found = actors_of("Red Cross officials met Kenyan police.")
+    assert found[0].text == "Red Cross officials"
+    assert found[0].id == "org.icrc"
+    text = "The Green Unity Party marched while Kenyan police watched."
+    ents = (Entity("Green Unity Party", 4, 21, "ORG"),)
+    party = next(a for a in actors_of(text, ents) if a.kind is ActorKind.ORGANIZATION)
+    assert party.country == "KEN"
+
+
+def test_a_stateless_official_ignores_another_officials_state() -> None:
+    text = "President Jane Doe welcomed Kenyan Prime Minister John Roe."
+    found = {a.text: a for a in actors_of(text)}
+    assert found["President Jane Doe"].country is None
+    assert found["Kenyan Prime Minister John Roe"].country == "KEN"
+
+
+def test_names_with_initials_and_particles_follow_a_title() -> None:
+    found = {a.name for a in actors_of("Kenyan leader J.K. van Buren spoke.")}
+    assert "J.K. van Buren" in found

@@ -82,3 +82,24 @@ def test_slug() -> None:
     assert slug("Nikol Pashinyan") == "nikol-pashinyan"
     assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slug("  ") == "unknown"
+
+
+def test_ngos_are_marked_and_igos_are_not() -> None:
+    named = actor_lexicon().named
+    assert named["Amnesty International"].ngo and named["Human Rights Watch"].ngo
+    assert not named["UNESCO"].ngo and not named["OAU"].ngo
+    assert named["LTTE"].country == "LKA"
+
+
+def test_a_ceasefire_agreed_or_taking_effect_reads_as_agree_and_called_off_strikes_as_concessions() -> None:
+    verbs = trigger_table().verbs
+
+    def reading(lemma: str, word: str) -> EventType | None:
+        return next((t.type for t in verbs[lemma] if word in t.requires), None)
+
+    assert reading("announce", "ceasefire") is EventType.AGREE
+    assert reading("take", "ceasefire") is EventType.AGREE
+    assert reading("call", "off") is EventType.CONCEDE
+    assert reading("suspend", "offensive") is EventType.RETREAT
+    assert reading("suspend", "strike") is EventType.CONCEDE
+    assert trigger_table().nouns["ceasefire"].type is EventType.RETREAT  # declared alone: CAMEO 0871
