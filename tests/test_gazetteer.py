@@ -202,3 +202,10 @@ def test_county_table_weighs_points_and_skips_independent_cities() -> None:
 def test_only_the_biggest_town_of_a_capitals_name_is_the_capital(gaz: Gazetteer) -> None:
     capitals = [c for c in gaz.candidates("Washington") if c.feature == "PPLC"]
     assert [c.admin1 for c in capitals] == ["DC"]
+
+
+@pytest.mark.parametrize(
+    ("written", "indexed"), [("DeSoto Parish", "De Soto Parish"), ("De Soto County", "DeSoto County")]
+)
+def test_names_with_a_particle_are_found_joined_or_apart(gaz: Gazetteer, written: str, indexed: str) -> None:
+    assert any(c.name == indexed for c in gaz.candidates(written))

@@ -508,3 +508,16 @@ def test_a_name_before_a_lower_case_suffix_is_found_alone(gaz: Gazetteer) -> Non
     text = "The US-based producer signed a deal; the Golden Globe-nominated film opened."
     found = by_text(extract_places(analyzed(text, {}), gaz))
     assert found["US"].country == "USA" and "Globe" not in found
+
+
+def test_a_unit_written_out_in_a_longer_name_is_a_place_and_places_its_towns(gaz: Gazetteer) -> None:
+    text = (
+        "Mansfield Mayor Curtis McCoy wants a pastor on patrol. Jones was unseated from the DeSoto Parish "
+        "Police Jury. Mansfield aldermen met in Shreveport."
+    )
+    places = extract_places(analyzed(text, {"Mansfield": "GPE", "Shreveport": "GPE"}), gaz)
+    found = by_text(places)
+    assert found["DeSoto Parish"].precision == PlacePrecision.ADMIN
+    assert [p.name for p in places if p.text == "Mansfield"] and all(
+        abs((p.lon or 0.0) + 93.7) < 0.2 for p in places if p.text == "Mansfield"
+    )

@@ -444,6 +444,8 @@ def _accept(m: _Mention, text: str, focus: _Focus) -> bool:
         return True
     if m.hint is not None and any(c.precision == m.hint for c in m.candidates):
         return True
+    if span.split()[-1].lower() in words.admin_words and any(c.precision == PlacePrecision.ADMIN for c in m.candidates):
+        return True  # 'DeSoto Parish Police Jury', 'Walker County Sheriff': the unit, written as one
     if key in focus.person_words:  # a person's name: a place only right after 'in', 'near', 'from' ...
         return previous_word(text, m.start) in words.locative_prepositions and any(
             c.population >= 1000 for c in m.candidates

@@ -19,7 +19,7 @@ from crisisledger.gazetteer import admin1, counties
 from crisisledger.gazetteer.normalize import is_latin, looks_like_code, variants
 from crisisledger.model import PlacePrecision
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA = Path(__file__).with_name("data")
 _ADMIN_SUFFIXES = ("region", "province", "oblast", "governorate", "state", "district")
 

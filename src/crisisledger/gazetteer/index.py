@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from crisisledger.gazetteer.build import SCHEMA_VERSION, build_default_index
-from crisisledger.gazetteer.normalize import normalize
+from crisisledger.gazetteer.normalize import joined_particles, normalize
 from crisisledger.model import PlacePrecision
 
 ENV_PATH = "CRISISLEDGER_GAZETTEER"
@@ -70,6 +70,8 @@ class Gazetteer:
         found = self._by_key(key)
         if not found and key.startswith("the "):
             found = self._by_key(key[4:])
+        if not found and joined_particles(key) != key:
+            found = self._by_key(joined_particles(key))
         return list(found)
 
     def _by_key(self, key: str) -> tuple[Candidate, ...]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 _APOSTROPHES = re.compile(r"[’‘'`ʼʻʿʾ′]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()\[\]]+")
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|the) ")
+_PARTICLE = re.compile(r"\b(de|la|le|du|di|da|van|mc|mac) (?=[a-z])")
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
@@ -29,7 +30,15 @@ def variants(name: str) -> set[str]:
     bare = _LEADING_ARTICLE.sub("", key)
     if bare and bare != key and len(bare) > 3:
         keys.add(bare)
+    joined = joined_particles(key)
+    if joined != key:
+        keys.add(joined)
     return keys
+
+
+def joined_particles(key: str) -> str:
+    """'de soto parish' -> 'desoto parish': names with a particle are written both ways ('La Salle', 'LaSalle')."""
+    return _PARTICLE.sub(r"\1", key)
 
 
 def is_latin(name: str) -> bool:
