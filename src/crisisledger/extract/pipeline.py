@@ -23,11 +23,11 @@ from crisisledger.model import Extraction
 STAGES = (
     "language@1",
     "time@3",
-    "places@3",
+    "places@4",
     "figures@1",
-    "actors@2",
-    "events@3",
-    "claims@2",
+    "actors@3",
+    "events@4",
+    "claims@3",
 )
 
 
