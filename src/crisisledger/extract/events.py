@@ -360,24 +360,30 @@ def _conceded(
             continue
         words = set(re.findall(r"[a-z]+", clause)[:2])
         targets = before[-1].targets if before and words & _ANAPHORS else ()
-        out.append(
-            Event(
-                id="",
-                type=EventType.CONCEDE,
-                evidence=ctx.sentence.span,
-                trigger=f.trigger,
-                mode="concession",
-                actors=(f.actor,),
-                targets=tuple(a for a in targets if a.id != f.actor.id),
-                place=ctx.last_place[0],
-                date=event_date(ctx.sentence, f.trigger.start, ctx.times, ctx.published, ctx.carried),
-                certainty=Certainty.ASSERTED,
-                attributed_to=None,
-                background=ctx.sentence.role is Role.BACKGROUND,
-            )
-        )
+        struck = tuple(a for a in targets if a.id != f.actor.id)
+        out.append(speaker_event(ctx, f, EventType.CONCEDE, "concession", struck))
         break
     return out
+
+
+def speaker_event(ctx: _Context, frame: Frame, etype: EventType, mode: str, targets: tuple[Actor, ...]) -> Event:
+    """An event the speaker makes by what they say (a concession, a criticism): dated at the speech
+    verb, placed at the report's last event place, asserted as the speaker's own act."""
+    assert frame.actor is not None
+    return Event(
+        id="",
+        type=etype,
+        evidence=ctx.sentence.span,
+        trigger=frame.trigger,
+        mode=mode,
+        actors=(frame.actor,),
+        targets=targets,
+        place=ctx.last_place[0],
+        date=event_date(ctx.sentence, frame.trigger.start, ctx.times, ctx.published, ctx.carried),
+        certainty=Certainty.ASSERTED,
+        attributed_to=None,
+        background=ctx.sentence.role is Role.BACKGROUND,
+    )
 
 
 def voiced_type(etype: EventType, tok: Token, doers: Sequence[Actor]) -> EventType:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crisisledger.extract.coding_dates import event_date
-from crisisledger.extract.events import _Context
+from crisisledger.extract.events import _Context, speaker_event
 from crisisledger.extract.events_clauses import disparaged
 from crisisledger.extract.grammar import Token, actors_of
-from crisisledger.model import Actor, Certainty, Event, EventType, Role, Stance
+from crisisledger.model import Actor, Event, EventType, Stance
 
 
 def criticised(tokens: Token, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]) -> list[Event]:
@@ -30,20 +29,5 @@ def criticised(tokens: Token, actors: Sequence[Actor], ctx: _Context, strict: Se
             targets = before[-1:]
         if not targets or any(a.id == f.actor.id for a in targets):
             continue
-        return [
-            Event(
-                id="",
-                type=EventType.ACCUSE,
-                evidence=ctx.sentence.span,
-                trigger=f.trigger,
-                mode="accusation",
-                actors=(f.actor,),
-                targets=tuple(targets),
-                place=ctx.last_place[0],
-                date=event_date(ctx.sentence, f.trigger.start, ctx.times, ctx.published, ctx.carried),
-                certainty=Certainty.ASSERTED,
-                attributed_to=None,
-                background=ctx.sentence.role is Role.BACKGROUND,
-            )
-        ]
+        return [speaker_event(ctx, f, EventType.ACCUSE, "accusation", tuple(targets))]
     return []
