@@ -386,6 +386,15 @@ def speaker_event(ctx: _Context, frame: Frame, etype: EventType, mode: str, targ
     )
 
 
+def speaker_actors(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """Who speaks the clause holding tok: the subjects of the nearest speech verb above it."""
+    verbs = speech_table().verbs
+    for gov in governors(tok, 4):
+        if gov.lemma_.lower() in verbs:
+            return tuple(actors_of(subjects(gov), actors))
+    return ()
+
+
 def voiced_type(etype: EventType, tok: Token, doers: Sequence[Actor]) -> EventType:
     """The type as the doer makes it: a demand or accusation by a crowd is a protest ("protesters
     demanded ..."), a protest lodged by a state or government an official complaint (ACCUSE)."""

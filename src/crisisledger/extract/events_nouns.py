@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from crisisledger.extract.coding_attribution import certainty_at
 from crisisledger.extract.coding_dates import event_date
-from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, modality, speech_table
+from crisisledger.extract.coding_lexicon import Trigger, TriggerTable, modality
 from crisisledger.extract.events import (
     PLACE_OBJECT_TYPES,
     _Context,
@@ -17,6 +17,7 @@ from crisisledger.extract.events import (
     _mode,
     _noun_roles,
     _trigger,
+    speaker_actors,
     voiced_type,
 )
 from crisisledger.extract.events_clauses import (
@@ -32,7 +33,6 @@ from crisisledger.extract.grammar import (
     Token,
     actors_of,
     agents,
-    governors,
     is_passive,
     objects,
     subjects,
@@ -143,20 +143,12 @@ def grown(
         doers, targets = _noun_roles(tok, table, actors)
         doers = doers or tuple(actors_of(agents(verb) if is_passive(verb) else subjects(verb), actors))
         if not doers and any(t.pos_ == "PRON" for t in subjects(verb)):
-            doers = _speaker(verb, actors)  # "Japan said it would double its aid": the speaker
+            doers = speaker_actors(verb, actors)  # "Japan said it would double its aid": the speaker
         if not doers:
             continue
         targets = targets or tuple(a for a in actors_of(objects(verb, table.target_preps), actors) if a not in doers)
         return [_noun_event(tok, etype, trigger, doers, targets, verb, ctx)]
     return []
-
-
-def _speaker(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    verbs = speech_table().verbs
-    for gov in governors(tok, 4):
-        if gov.lemma_.lower() in verbs:
-            return tuple(actors_of(subjects(gov), actors))
-    return ()
 
 
 def _noun_event(

@@ -22,7 +22,7 @@ from crisisledger.extract.coding_lexicon import (
     speech_table,
     trigger_table,
 )
-from crisisledger.extract.events import event_mode, event_roles, trigger_of, voiced_type
+from crisisledger.extract.events import event_mode, event_roles, speaker_actors, trigger_of, voiced_type
 from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type, verb_key
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
@@ -212,7 +212,7 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     _, tok, trigger, etype, verb = best
     doers, targets = event_roles(tok, verb, trigger, table, actors)
     if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
-        doers = _speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
+        doers = speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and trigger.type is not EventType.REQUEST:
         doers, targets = _demander(tok, actors), tuple(doers) + tuple(targets)
     in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
@@ -241,18 +241,10 @@ def _depth(tok: Token, verb: bool) -> int:
     return n
 
 
-def _speaker_actors(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    verbs = speech_table().verbs
-    for gov in governors(tok, 4):
-        if gov.lemma_.lower() in verbs:
-            return tuple(actors_of(subjects(gov), actors))
-    return ()
-
-
 def _demander(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
     """Who voices "X must do Y": a speaker, else, for a must-clause that completes a noun, the subject of
     the clause that carries that noun ("Chirac issued a reminder to Iraq that it must cooperate")."""
-    speaker = _speaker_actors(tok, actors)
+    speaker = speaker_actors(tok, actors)
     above = governors(tok, 5)
     if speaker or not above or above[0].pos_ != "NOUN":
         return speaker
