@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from crisisledger.extract.actors_leaders import form_pattern, resolve
 from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug, trigger_table
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Place, Role
@@ -56,9 +57,9 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
     place_spans = [(p.start, p.end) for p in places]
     cands = _named(text, lex) + _institutions(text, lex, gazetteer)
     cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
-    cands += _entity_candidates(analyzed, lex, place_spans)
+    cands += _entity_candidates(analyzed, lex, place_spans) + _leader_mentions(text)
     cands = [c for c in cands if not c.prefix_only and any(a <= c.start and c.end <= b for a, b in zones)]
-    chosen = _non_overlapping(cands)
+    chosen = [_as_leader(c) for c in _non_overlapping(cands)]
     chosen = _link_persons(text, chosen, zones, place_spans)
     actors = [Actor(c.id, text[c.start : c.end], c.start, c.end, c.name, c.country, c.kind, c.role) for c in chosen]
     actors = _home_states(actors, analyzed, lex)
@@ -498,6 +499,37 @@ def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _leader_mentions(text: str) -> list[_Candidate]:
+    """Listed leaders named in full or by a listed short form ("Yeltsin"): `lexicon/actors_leaders.yaml`."""
+    out = []
+    for m in form_pattern().finditer(text):
+        found = resolve(m.group())
+        if found is not None and found.leader is not None:
+            leader = found.leader
+            cid = f"person.{slug(leader.name)}"
+            out.append(
+                _Candidate(
+                    m.start(), m.end(), 2, cid, leader.name, leader.country, leader.kind, leader.role, person=True
+                )
+            )
+    return out
+
+
+def _as_leader(c: _Candidate) -> _Candidate:
+    """A person with no state named: the state (and office) the leaders lexicon gives their name, the
+    family name after a title included ("President Bush" -> USA)."""
+    if not c.person or c.country is not None:
+        return c
+    found = resolve(c.name, c.role)
+    if found is None:
+        return c
+    kind = found.kind if c.kind is ActorKind.PERSON and found.kind is not None else c.kind
+    if found.country is None and found.kind is ActorKind.ORGANIZATION:
+        kind = ActorKind.ORGANIZATION  # the head of an international organisation acts for it
+    role = c.role or (found.leader.role if found.leader else None)
+    return replace(c, country=found.country, kind=kind, role=role)
 
 
 # ---- coreference ------------------------------------------------------------------------------

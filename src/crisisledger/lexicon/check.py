@@ -2,11 +2,13 @@
 
 Checks: the YAML parses; every word is a string (YAML 1.1 reads a bare `on` or `no` as a boolean);
 required keys; known enum values (actor kinds, event types, stances); ISO 3166-1 alpha-3 codes;
-duplicate ids, codes and surfaces; a verb under two event types.
+duplicate ids, codes and surfaces; a verb under two event types; leaders' years ("1991-1999", "2019-")
+and family names (part of the name or a spelling), and a form naming two leaders.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,7 +18,7 @@ import yaml
 
 from crisisledger.model import ActorKind, EventType, Stance
 
-CHECKED = ("actors", "actors_states", "actors_groups", "triggers", "modes", "speech")
+CHECKED = ("actors", "actors_states", "actors_groups", "actors_leaders", "triggers", "modes", "speech")
 EXTRA_ISO3 = frozenset({"XKX"})  # Kosovo: user-assigned, in wide use
 KINDS = frozenset(k.value for k in ActorKind)
 TYPES = frozenset(t.value for t in EventType)
@@ -148,6 +150,34 @@ def _check_groups(tree: _Node) -> Iterator[tuple[int, str]]:
             surfaces.setdefault(surface, line)
 
 
+_YEARS = re.compile(r"^\d{4}(?:-(?:\d{4})?)?(?:, \d{4}(?:-(?:\d{4})?)?)*$")
+
+
+def _check_leaders(tree: _Node) -> Iterator[tuple[int, str]]:
+    forms: dict[str, int] = {}
+    for entry in _items(_get(tree, "leaders")):
+        for key in ("name", "country", "kind", "role"):
+            if not isinstance(entry.value, dict) or key not in entry.value:
+                yield entry.line, f"leader without `{key}`"
+        kind, country, years, name = (_get(entry, k) for k in ("kind", "country", "years", "name"))
+        if kind is not None and kind.value not in KINDS:
+            yield kind.line, f"unknown actor kind {kind.value!r} (one of {', '.join(sorted(KINDS))})"
+        if country is not None and country.value is not None and not _valid_iso3(country.value):
+            yield country.line, f"unknown ISO 3166-1 alpha-3 code {country.value!r}"
+        if years is not None and not _YEARS.match(str(years.value)):
+            yield years.line, f"years {years.value!r} not like '1991-1999', '2019-' or '1993, 1996-2003'"
+        spellings = [str(name.value)] if name is not None else []
+        spellings += [s for s, _ in _strings(_get(entry, "aliases"))]
+        surname = _get(entry, "surname")
+        if surname is not None and surname.value and not any(str(surname.value) in s for s in spellings):
+            yield surname.line, f"family name {surname.value!r} is in neither the name nor a spelling"
+        listed = [(str(name.value), name.line)] if name is not None else []
+        for form, line in listed + _strings(_get(entry, "aliases")) + _strings(_get(entry, "short")):
+            if form in forms and forms[form] != entry.line:
+                yield line, f"{form!r} already names another leader (line {forms[form]})"
+            forms.setdefault(form, entry.line)
+
+
 def _check_actors(tree: _Node) -> Iterator[tuple[int, str]]:
     for key in ("institutions", "generic_words", "offices", "pronouns"):
         if _get(tree, key) is None:
@@ -219,6 +249,7 @@ _CHECKERS: dict[str, Callable[[_Node], Iterator[tuple[int, str]]]] = {
     "actors": _check_actors,
     "actors_states": _check_states,
     "actors_groups": _check_groups,
+    "actors_leaders": _check_leaders,
     "triggers": _check_triggers,
     "modes": _check_modes,
     "speech": _check_speech,
