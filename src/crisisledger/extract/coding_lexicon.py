@@ -6,9 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from crisisledger.lexicon.loader import load_lexicon
 from crisisledger.model import ActorKind, EventType, Stance
+
+if TYPE_CHECKING:
+    from crisisledger.extract.coding_dictionary import VerbDictionary
 
 
 def slug(text: str) -> str:
@@ -135,6 +139,8 @@ class Trigger:
     requires: frozenset[str] = frozenset()  # particles or object lemmas that must be present
     requires_object: bool = False
     needs_actor: bool = False
+    verbatim: bool = False  # a user dictionary's code: taken as written, never turned by modality
+    reverse: EventType | None = None  # a paired code (`[032:033]`): the target's act back to the doer
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +151,7 @@ class TriggerTable:
     light_verbs: frozenset[str]
     target_preps: frozenset[str]
     civilian_targets: frozenset[str]
+    coded: VerbDictionary | None = None  # a user's verb dictionary with patterns (`coding_dictionary`)
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +192,7 @@ def with_user_verbs(table: TriggerTable, verbs: dict[str, EventType]) -> Trigger
     for lemma, etype in verbs.items():
         merged[lemma.lower()] = [Trigger(etype, etype.value.lower())]
     return TriggerTable(
-        merged, table.nouns, table.passive, table.light_verbs, table.target_preps, table.civilian_targets
+        merged, table.nouns, table.passive, table.light_verbs, table.target_preps, table.civilian_targets, table.coded
     )
 
 

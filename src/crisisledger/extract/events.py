@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from crisisledger.extract.coding_attribution import Frame, certainty_at, find_frames
 from crisisledger.extract.coding_dates import carry, event_date
+from crisisledger.extract.coding_dictionary import VerbDictionary, plover_type
 from crisisledger.extract.coding_lexicon import (
     Trigger,
     TriggerTable,
@@ -43,6 +44,7 @@ from crisisledger.extract.grammar import (
     Token,
     actors_of,
     agents,
+    conjoined_actors,
     conjuncts,
     finite_beside_infinitive,
     governors,
@@ -53,9 +55,9 @@ from crisisledger.extract.grammar import (
     objects,
     passive_subjects,
     preposition_objects,
+    read_type,
     subjects,
     too_to,
-    turned_type,
     verb_key,
 )
 from crisisledger.language.nlp import AnalyzedDocument
@@ -156,6 +158,7 @@ def extract_events(
                 strict += _conceded(analyzed, context, strict, drafts)
                 strict += _criticised(tokens, actors, context, strict)
                 strict = _noun_events(tokens, table, actors, context, strict, drafts)
+                strict += _mirrored(tokens, table, strict)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -183,7 +186,7 @@ def _events_at(
         return []
     if trigger is not None and verb and describes_noun(tok, trigger.type):
         return []
-    if trigger is not None and turned_type(tok, trigger.type) is not trigger.type:
+    if trigger is not None and read_type(tok, trigger) is not trigger.type:
         return []  # intended, refused, lifted: the sentence's main event reads it (`main_event`)
     doers, targets = _roles(tok, verb, trigger, table, actors, places)
     if trigger is None:
@@ -210,7 +213,7 @@ def _events_at(
         return []
     if not verb and not doers:
         return []
-    if etype in SYMMETRIC and not targets and len(doers) > 1:
+    if etype in SYMMETRIC and not targets and _mentions(doers) > 1:
         targets = tuple(doers)  # "X and Y signed a deal": with each other
     if not targets and verb and etype not in NO_TARGET:
         targets = _clause_targets(tok, doers, actors)
@@ -229,9 +232,9 @@ def _events_at(
                 ActorKind.CIVILIANS,
             ),
         )
-    if etype in SYMMETRIC and not targets and len(doers) > 1:
+    if etype in SYMMETRIC and not targets and _mentions(doers) > 1:
         targets = tuple(doers)
-    etype = voiced_type(etype, tok, doers)
+    etype = etype if trigger.verbatim else voiced_type(etype, tok, doers)
     span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     certainty, source = certainty_at(tok.idx, sentence, frames, tok.head.idx if not verb else -1)
     events = []
@@ -421,6 +424,10 @@ def _clock_times_dated(times: Sequence[TimeExpr]) -> list[TimeExpr]:
 
 
 def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | None:
+    if table.coded is not None and tok.pos_ == "VERB" and tok.dep_ != "amod":
+        listed, coded = _dictionary_trigger(tok, table.coded)
+        if listed:
+            return (coded, True) if coded is not None else None
     forced = _by_force_or_rescue(tok)
     if forced is not None:
         return forced, True
@@ -449,6 +456,48 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
         if tok.lower_ in table.nouns:  # listed as written ("talks"), its lemma ("talk") not
             return table.nouns[tok.lower_], False
     return None
+
+
+def _dictionary_trigger(tok: Token, dictionary: VerbDictionary) -> tuple[bool, Trigger | None]:
+    """(listed, trigger) for a verb of a user's dictionary: the code its patterns give it in this
+    sentence, taken as written; a code naming no event (`---`, non-CAMEO) gives no trigger."""
+    words = [(t.lower_, t.lemma_.lower()) for t in tok.sent]
+    at = tok.i - tok.sent.start
+    entry = dictionary.entry(words, at)
+    if entry is None:
+        return False, None
+    pattern = entry.pattern_at(words, at)
+    if pattern is None and _reports_clause(tok):
+        return True, None  # "X welcomed Y, the agency said": the report is the event, the saying its source
+    code = pattern.code if pattern is not None else entry.code
+    first, _, second = code.partition(":")
+    etype = plover_type(first)
+    if etype is None:
+        return True, None
+    return True, Trigger(etype, f"cameo {code}", verbatim=True, reverse=plover_type(second) if second else None)
+
+
+def _mirrored(tokens: Token, table: TriggerTable, strict: Sequence[Event]) -> list[Event]:
+    """A user dictionary's paired code (`[031:031]` "met", `[032:033]` "left for"): the act runs both
+    ways, so the target's act back to the doer is an event of its own, at the same words."""
+    by_offset = {t.idx: t for t in tokens}
+    out = []
+    for event in strict:
+        tok = by_offset.get(event.trigger.start)
+        found = _trigger(tok, table) if tok is not None else None
+        trigger = found[0] if found is not None else None
+        if trigger is None or trigger.reverse is None or trigger.type is not event.type:
+            continue
+        if event.actors and event.targets:
+            out.append(replace(event, type=trigger.reverse, actors=event.targets, targets=event.actors))
+    return out
+
+
+def _reports_clause(tok: Token) -> bool:
+    """A speech verb that carries a reported clause of its own."""
+    if tok.lemma_.lower() not in speech_table().verbs:
+        return False
+    return tok.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
 
 
 def _object_nouns(tok: Token) -> list[Token]:
@@ -571,6 +620,8 @@ def _roles(
         doers = actors_of(subjects(tok), actors)
         objs = objects(tok, table.target_preps)
         targets = actors_of(objs, actors)
+        if not targets and objs:  # "presented credentials to X": the object is a thing, X the target
+            targets = actors_of(preposition_objects(tok, table.target_preps), actors)
         if not targets and hostile:
             targets = _civilian_places(objs, table, places)
     if not targets and trigger.type in ADDRESSED:
@@ -596,8 +647,13 @@ def _clause_targets(tok: Token, doers: Sequence[Actor], actors: Sequence[Actor])
     for a in actors:
         inside = lo <= a.start < hi and not any(x <= a.start < y for x, y in nested)
         if inside and a.id not in taken and a.kind is not ActorKind.MEDIA:
-            return (a,)
+            return (a, *(b for b in conjoined_actors(tok, a, actors) if b.id not in taken))
     return ()
+
+
+def _mentions(doers: Sequence[Actor]) -> int:
+    """How many places of the text the doers stand at (one entry may stand for several actors)."""
+    return len({(a.start, a.end) for a in doers})
 
 
 def _antecedents(tok: Token) -> list[Token]:

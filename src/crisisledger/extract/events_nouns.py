@@ -35,8 +35,8 @@ from crisisledger.extract.grammar import (
     agents,
     is_passive,
     objects,
+    read_type,
     subjects,
-    turned_type,
 )
 from crisisledger.model import Actor, Event, EventType, Role, Span
 
@@ -114,7 +114,7 @@ def undergone(
             doers = doers or tuple(actors_of([holder] if holder.pos_ != "VERB" else subjects(holder), actors))
         else:
             continue
-        if turned_type(verb, trigger.type) is not trigger.type:
+        if read_type(verb, trigger) is not trigger.type:
             continue
         return [_noun_event(tok, voiced_type(trigger.type, tok, doers), trigger, doers, targets, verb, ctx)]
     return []
@@ -137,7 +137,7 @@ def grown(
         if _trigger(verb, table) is not None:
             continue
         trigger = found[0]
-        etype = turned_type(verb, trigger.type)
+        etype = read_type(verb, trigger)
         if etype is None:
             continue
         doers, targets = _noun_roles(tok, table, actors)

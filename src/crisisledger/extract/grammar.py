@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from crisisledger.extract.coding_lexicon import modality, speech_table
+from crisisledger.extract.coding_lexicon import Trigger, modality, speech_table
 from crisisledger.model import Actor, EventType
 
 Token = Any
@@ -260,7 +260,82 @@ def actors_of(tokens: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
             out.append(found)
         if found is not None:
             out.extend(a for a in _sharing_noun(tok, found, actors) if all(a.id != b.id for b in out))
+            out.extend(a for a in conjoined_actors(tok, found, actors) if all(a.id != b.id for b in out))
     return out
+
+
+def conjoined_actors(tok: Token, found: Actor, actors: Sequence[Actor]) -> list[Actor]:
+    """'ties between Gondor and Osgiliath', 'Russia and China vetoed': every conjunct of the word that
+    names the found actor names an actor too, as does every name of a list it stands in ("Mordor, the
+    Shire, Fornost and Bree", however the parse hangs the list), and every other reading of the same
+    words (a user's dictionary entry that stands for several actors)."""
+    out = _same_words(found, actors)
+    span = tok.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return out
+    top = span.root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    for conj in conjuncts(top):
+        held = None if found.start <= conj.idx < found.end else _holding(conj.idx, actors)
+        if held is not None:
+            out.extend(_same_words(held, actors))
+    out.extend(_listed_with(tok.doc, span.root, found, actors))
+    return [a for a in out if a.id != found.id]
+
+
+def _same_words(found: Actor, actors: Sequence[Actor]) -> list[Actor]:
+    return [a for a in actors if a.start == found.start and a.end == found.end]
+
+
+LIST_FILLERS = frozenset({"PUNCT", "CCONJ", "DET", "ADJ"})
+
+
+def _listed_with(doc: Any, root: Token, found: Actor, actors: Sequence[Actor]) -> list[Actor]:
+    """The names on either side of a mention joined to it by commas and "and"/"or" only (articles and
+    adjectives aside): a list of names shares the mention's role. A name that is the subject of another
+    verb starts a clause of its own ("..., and Russia said")."""
+    ordered = sorted(
+        {(a.start, a.end) for a in actors if a.start >= root.sent.start_char and a.end <= root.sent.end_char}
+    )
+    at = ordered.index((found.start, found.end)) if (found.start, found.end) in ordered else -1
+    if at < 0:
+        return []
+    out: list[Actor] = []
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            left, right = sorted((ordered[i], ordered[i + step]))
+            gap = doc.char_span(left[1], right[0], alignment_mode="expand") if right[0] > left[1] else None
+            if gap is None or not _list_gap(gap):
+                break
+            nxt = doc.char_span(*ordered[i + step], alignment_mode="expand")
+            if nxt is None or not _linked(root, nxt.root):
+                break
+            i += step
+            out.extend(a for a in actors if (a.start, a.end) == ordered[i])
+    return out
+
+
+LIST_LINKS = frozenset({"conj", "appos", "nmod", "compound", "prep", "pobj"})
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Two names the parse joins only through coordination, apposition or a noun's modifiers (however
+    it hangs a list), not across a clause ("..., wounding residents, local authorities said")."""
+    above_a, above_b = [a, *a.ancestors], [b, *b.ancestors]
+    ids_b = [t.i for t in above_b]
+    for k, t in enumerate(above_a):
+        if t.i in ids_b:
+            path = above_a[:k] + above_b[: ids_b.index(t.i)]
+            return all(x.dep_ in LIST_LINKS for x in path)
+    return False
+
+
+def _list_gap(gap: Any) -> bool:
+    joined = any(t.pos_ == "CCONJ" or t.text == "," for t in gap)
+    fillers = all(t.pos_ in LIST_FILLERS or (t.pos_ == "NOUN" and t.dep_ in ("amod", "conj")) for t in gap)
+    return joined and fillers and all(t.text in (",", "and", "or") or t.pos_ != "PUNCT" for t in gap)
 
 
 def _sharing_noun(tok: Token, found: Actor, actors: Sequence[Actor]) -> list[Actor]:
@@ -311,6 +386,12 @@ def _in_of_phrase(head: Token, actor: Actor) -> bool:
             if lo <= actor.start < hi:
                 return True
     return False
+
+
+def read_type(tok: Token, trigger: Trigger) -> EventType | None:
+    """The trigger's type as the sentence reads it: a user dictionary's code as written (its author
+    puts the context in the patterns), any other trigger turned by its modality (`turned_type`)."""
+    return trigger.type if trigger.verbatim else turned_type(tok, trigger.type)
 
 
 def turned_type(tok: Token, base: EventType) -> EventType | None:

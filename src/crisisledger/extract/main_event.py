@@ -23,7 +23,7 @@ from crisisledger.extract.coding_lexicon import (
     trigger_table,
 )
 from crisisledger.extract.events import event_mode, event_roles, speaker_actors, trigger_of, voiced_type
-from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, subjects, turned_type, verb_key
+from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, read_type, subjects, verb_key
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
 
@@ -199,7 +199,7 @@ def _best_trigger(
             trigger, verb = DEMAND, True  # "X must withdraw": the speaker demands it
         else:
             continue
-        etype = turned_type(tok, trigger.type)
+        etype = read_type(tok, trigger)
         if etype is None or (keep is not None and not keep(tok, trigger, etype, verb)):
             continue
         key = (_depth(tok, verb), 0 if verb else 1, tok.i)
@@ -219,7 +219,7 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     doers, targets = _fill_roles(tok, tuple(doers), tuple(targets), in_sentence)
     return Event(
         id="main",
-        type=voiced_type(etype, tok, doers),
+        type=etype if trigger.verbatim else voiced_type(etype, tok, doers),
         evidence=sentence.span,
         trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
         mode=event_mode(tok, trigger.type, trigger.mode),
