@@ -17,6 +17,13 @@ from functools import lru_cache
 from typing import Any
 
 from crisisledger.extract.actors_leaders import form_pattern, resolve
+from crisisledger.extract.actors_residence import (
+    ethnic_before,
+    ethnic_group_after,
+    ethnic_pattern,
+    residence_after,
+    residence_lexicon,
+)
 from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug, trigger_table
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Place, Role
@@ -55,9 +62,10 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
     if not analyzed.sentences:
         zones = [(0, len(text))]
     place_spans = [(p.start, p.end) for p in places]
-    cands = _named(text, lex) + _institutions(text, lex, gazetteer)
+    cands = _named(text, lex) + _institutions(text, lex, places) + _peoples(text, lex, places)
     cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
     cands += _entity_candidates(analyzed, lex, place_spans) + _leader_mentions(text)
+    del gazetteer  # places carry their country already
     cands = [c for c in cands if not c.prefix_only and any(a <= c.start and c.end <= b for a, b in zones)]
     chosen = [_as_leader(c) for c in _non_overlapping(cands)]
     chosen = _link_persons(text, chosen, zones, place_spans)
@@ -87,6 +95,7 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
         office = bool(title) and title == (actor.role or "").lower().split(" of ")[0].strip()
         institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
         people = actor.kind is ActorKind.CIVILIANS and not actor.id.startswith("person.")
+        people = people or actor.id.startswith("ethnic.")  # "ethnic Albanian guerrillas": where they live
         body = actor.id.startswith("organization.") and bool(set(actor.name.split()) & lex.domestic_bodies)
         if actor.country is None and (office or institution or people or body):
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
@@ -103,7 +112,9 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
 
 def _located(text: str, start: int, lex: ActorLexicon) -> bool:
     """Whether a state mention stands as a place: right after "in", "throughout", "across" ..."""
-    before = text[max(0, start - 14) : start].lower().split()
+    before = text[max(0, start - 30) : start].lower().split()
+    if before and before[-1] in residence_lexicon().compass:  # "in south Serbia"
+        before.pop()
     return bool(before) and before[-1] in lex.locative_preps
 
 
@@ -131,7 +142,7 @@ def _named(text: str, lex: ActorLexicon) -> list[_Candidate]:
     return out
 
 
-def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candidate]:
+def _institutions(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list[_Candidate]:
     """Demonyms and state names, alone or before institution nouns; coordinated ones share the noun."""
     out: list[_Candidate] = []
     words = tuple(lex.demonyms) + tuple(lex.state_names)
@@ -140,6 +151,14 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
     for i, m in enumerate(matches):
         state = lex.demonyms.get(m.group()) or lex.state_names[m.group()]
         if text[max(0, m.start() - 4) : m.start()].lower().endswith(("pro-", "anti")):
+            continue
+        if m.group() in lex.demonyms and ethnic_before(text, m.start()):
+            out.append(_people(text, m.start(), m.end(), None, f"ethnic.{slug(m.group())}", lex, nouns, places))
+            continue
+        group = ethnic_group_after(text, m.end()) if m.group() in lex.demonyms else None
+        if group is not None:  # "Iraqi Kurds", "Bosnian Serb forces": the state of the demonym
+            cid = f"{state.iso3.lower()}.civilians"
+            out.append(_people(text, m.start(), m.end() + group.end(), state, cid, lex, nouns, places))
             continue
         end, rest = m.end(), text[m.end() :]
         joined = re.match(r"^(?:,\s*|\s+and\s+|\s+or\s+)", rest)
@@ -197,8 +216,49 @@ def _institutions(text: str, lex: ActorLexicon, gazetteer: Any) -> list[_Candida
             continue  # a capitalised word inside a sentence is part of a name ("Armed Forces of ...")
         if _adjective_only(text, m.end()):
             continue
-        out.append(_Candidate(m.start(), m.end(), 0, inst.generic_id, inst.generic_name, None, inst.kind, inst.role))
-    del gazetteer
+        civilians = inst.kind is ActorKind.CIVILIANS
+        home = residence_after(text, m.end(), lex, places, m.group()) if civilians else None
+        cid = f"{home.lower()}.civilians" if home else inst.generic_id  # "residents of Gaza"
+        out.append(_Candidate(m.start(), m.end(), 0, cid, inst.generic_name, home, inst.kind, inst.role))
+    return out
+
+
+def _people(
+    text: str,
+    start: int,
+    end: int,
+    state: Any,
+    cid: str,
+    lex: ActorLexicon,
+    nouns: re.Pattern[str],
+    places: Sequence[Place],
+) -> _Candidate:
+    """A people named from `start` to `end` ("ethnic Albanians", "Iraqi Kurds"), with an institution noun
+    after it taking its kind ("ethnic Albanian guerrillas"): the state given, else where they live."""
+    gap = re.match(r"^[ ]+", text[end:])
+    noun = nouns.match(text, end + gap.end()) if gap else None
+    if noun is not None and not _adjective_only(text, noun.end()):
+        inst = lex.institution_nouns[noun.group().lower()]
+        if state is not None:
+            return _inst(start, noun.end(), state.iso3, state.name, inst)
+        home = residence_after(text, noun.end(), lex, places, noun.group())
+        return _Candidate(start, noun.end(), 1, f"{cid}.{inst.facet}", text[start : noun.end()], home, inst.kind)
+    end = _people_after(text, end) or end
+    country = state.iso3 if state is not None else residence_after(text, end, lex, places)
+    return _Candidate(start, end, 1, cid, text[start:end], country, ActorKind.CIVILIANS)
+
+
+def _peoples(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list[_Candidate]:
+    """Peoples named alone ("Kurds in Iraq", "ethnic Kurds", "Tamil rebels"): a people word that is not
+    a state's demonym, in the plural or before a noun of people or institutions."""
+    out = []
+    nouns = _alternation(tuple(lex.institution_nouns), re.I)
+    for m in ethnic_pattern().finditer(text):
+        if m.group() in lex.demonyms:
+            continue  # a state's people ("Serbs"): said by the demonym rules
+        cand = _people(text, m.start(), m.end(), None, f"ethnic.{slug(m.group())}", lex, nouns, places)
+        if cand.end > m.end() or m.group().endswith("s"):
+            out.append(cand)
     return out
 
 
