@@ -34,8 +34,8 @@ COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET"})
 
 # A name: capitalised words or initials ("F.W. de Klerk"), with the particles names carry between them
 _NAME = (
-    r"(?:[A-Z][a-zà-ÿ'’-]+|(?:[A-Z]\.){1,3})"
-    r"(?:\s+(?:(?:de|van|von|der|den|al|bin|ibn|ben|da|du|del|la|le|el)\s+)?(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.))*"
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|(?:[A-Z]\.){1,3})"
+    r"(?:\s+(?:(?:de|van|von|der|den|al|bin|ibn|ben|da|du|del|la|le|el)\s+)?(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.))*"
 )
 _LINK = re.compile(r"^[\s)]*$")  # what may stand between a prefix ("(USAID)") and a title
 _POSSESSIVE = re.compile(r"^(?:'s|’s)")
@@ -174,8 +174,7 @@ def _institutions(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list
                 out.append(_Candidate(m.start(), m.end(), 1, cid, m.group(), state.iso3, ActorKind.CIVILIANS))
                 continue
         poss = _POSSESSIVE.match(rest)
-        gap = re.match(r"^(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?", rest) if poss else re.match(r"^\s+", rest)
-        noun = nouns.match(text, end + gap.end()) if gap else None
+        noun = _noun_at(text, end, nouns, bool(poss))
         if noun is not None and not _adjective_only(text, noun.end()):
             inst = lex.institution_nouns[noun.group().lower()]
             out.append(_inst(m.start(), noun.end(), state.iso3, state.name, inst))
@@ -242,9 +241,12 @@ def _people(
         if state is not None:
             return _inst(start, noun.end(), state.iso3, state.name, inst)
         home = residence_after(text, noun.end(), lex, places, noun.group())
+        home = home or residence_lexicon().home_states.get(text[start:end])
         return _Candidate(start, noun.end(), 1, f"{cid}.{inst.facet}", text[start : noun.end()], home, inst.kind)
+    people = text[start:end]
     end = _people_after(text, end) or end
     country = state.iso3 if state is not None else residence_after(text, end, lex, places)
+    country = country or residence_lexicon().home_states.get(people)  # "Ibo elders": Nigeria's
     return _Candidate(start, end, 1, cid, text[start:end], country, ActorKind.CIVILIANS)
 
 
@@ -260,6 +262,18 @@ def _peoples(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list[_Can
         if cand.end > m.end() or m.group().endswith("s"):
             out.append(cand)
     return out
+
+
+def _noun_at(text: str, end: int, nouns: re.Pattern[str], possessive: bool) -> re.Match[str] | None:
+    """An institution noun after a state's name or demonym; after a possessive one word may qualify it
+    ("Israel's high court", "Nicaragua's Sandinista government")."""
+    gaps = (r"^(?:'s|’s)?\s+", r"^(?:'s|’s)?\s+[A-Za-z][\w-]*\s+") if possessive else (r"^\s+",)
+    for pattern in gaps:
+        gap = re.match(pattern, text[end : end + 60])
+        noun = nouns.match(text, end + gap.end()) if gap else None
+        if noun is not None:
+            return noun
+    return None
 
 
 def _prefix(start: int, end: int, iso3: str, state_name: str) -> _Candidate:
@@ -394,7 +408,8 @@ def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) ->
         kind = lex.offices[title]
         prefix = _prefix_of(text, m.start("title"), prefixes)
         country = prefix.country if prefix else _state_in(m.group("mid") or "", lex)
-        start = prefix.start if prefix and not text[prefix.end : m.start("title")].strip() else m.start("title")
+        between = text[prefix.end : m.start("title")] if prefix else ""
+        start = prefix.start if prefix and (not between.strip() or re.search(r"[A-Z]", between)) else m.start("title")
         if prefix is not None and prefix.kind in (
             ActorKind.GOVERNMENT,
             ActorKind.MILITARY,
@@ -448,7 +463,9 @@ def _title_link() -> re.Pattern[str]:
     """ "Niger's ambassador X", "Nigerian junior foreign minister X": a possessive and the words that
     qualify a title (actors.yaml `title_modifiers`) may stand between a state and the title."""
     words = "|".join(re.escape(w) for w in actor_lexicon().title_modifiers)
-    return re.compile(rf"^(?:'s|’s)?(?:\s+(?:{words}))*\s+$" if words else r"^(?:'s|’s)?\s+$", re.I)
+    portfolio = r"(?-i:[A-Z][a-z]+)|and"  # "Serbian Labour Minister X", "Iraqi Oil and Gas Minister X"
+    words = f"{words}|{portfolio}" if words else portfolio
+    return re.compile(rf"^(?:'s|’s)?(?:\s+(?:{words}))*\s+$", re.I)
 
 
 def _state_in(fragment: str, lex: ActorLexicon) -> str | None:
@@ -459,28 +476,26 @@ def _state_in(fragment: str, lex: ActorLexicon) -> str | None:
 
 
 def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
-    """`Name, a 69-year-old driver,`: a private person described in apposition."""
-    roles = "|".join(re.escape(r) for r in sorted(lex.private_roles, key=len, reverse=True))
-    pattern = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})\b")
+    """`Name, a 69-year-old driver,`: a private person described in apposition; `Name, Algeria's leading
+    activist,` or `Name, Russia's foreign minister,`: a person of that state (an office gives its kind)."""
+    offices = [t for t in lex.offices if t.islower()]
+    roles = "|".join(re.escape(r) for r in sorted([*lex.private_roles, *offices], key=len, reverse=True))
+    states = _alternation(tuple(lex.state_names)).pattern
+    pattern = re.compile(
+        rf"(?P<name>{_NAME}),\s+(?:a|an|the|(?P<state>{states})(?:'s|’s))\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})\b"
+    )
     out = []
     for m in pattern.finditer(text):
         name = _clean_name(m.group("name"), lex)
         if not name or name in lex.offices or name.split()[0] in ("The", "In", "On", "At", "But", "And"):
             continue
         start = m.start("name") + _offset(m.group("name"), name)
-        out.append(
-            _Candidate(
-                start,
-                start + len(name),
-                2,
-                f"person.{slug(name)}",
-                name,
-                None,
-                ActorKind.PERSON,
-                m.group("role"),
-                person=True,
-            )
-        )
+        state = lex.state_names[m.group("state")].iso3 if m.group("state") else None
+        kind = lex.offices.get(m.group("role"), ActorKind.PERSON)
+        if kind is not ActorKind.PERSON and not state:
+            continue  # "X, the president," is said by the title rules
+        cid = f"person.{slug(name)}"
+        out.append(_Candidate(start, start + len(name), 2, cid, name, state, kind, m.group("role"), person=True))
     return out
 
 

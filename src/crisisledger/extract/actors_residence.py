@@ -24,6 +24,7 @@ class ResidenceLexicon:
     ethnic_markers: frozenset[str]  # "ethnic": the demonym after it names a people, not a state
     ethnic_groups: frozenset[str]  # "Kurds", "Tamil": peoples that are not (only) a state's
     not_residents: frozenset[str]  # "refugees", "settlers": in a place without belonging to it
+    home_states: dict[str, str]  # a people living (almost) only in one state -> its ISO3 ("Ibo" -> NGA)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def residence_lexicon() -> ResidenceLexicon:
         words("ethnic_markers"),
         words("ethnic_groups", lower=False),
         words("not_residents"),
+        {str(p): str(iso3) for iso3, peoples in (data.get("peoples_of_states") or {}).items() for p in peoples},
     )
 
 
