@@ -36,7 +36,8 @@ def words(text: str) -> list[tuple[str, str]]:
         ("Arnor will not restore relations with Gondor", "restore", "112"),
         ("Arnor did restore economic ties with Gondor", "restore", "061"),
         ("Arnor did n't restore ties with Gondor", "restore", "---"),  # a synset member of two words
-        ("Arnor will restore the full ties", "restore", "xxy"),  # `_`: adjacent words
+        ("Arnor will restore the full ties", "restore", "---"),  # `_`: adjacent words
+        ("Arnor will restore full embassy staff", "restore", "064"),  # `[+++]` is no code: skipped
         ("Arnor will restore the very full ties", "restore", "064"),  # not adjacent: no match
         ("Arnor broke the treaty", "broke", "161"),
         ("Arnor broke down the treaty", "broke", "161"),
@@ -187,3 +188,18 @@ def test_conjoined_doers_and_targets() -> None:
     events, _ = extract_events(an, find(an), (), (), (), table=table)
     doers = {a.name for e in events for a in e.actors if e.type is EventType.SANCTION}
     assert doers == {"NRL", "SIS", "SIN", "OCT"}
+
+
+def test_pattern_slots_say_where_source_and_target_stand() -> None:
+    dictionary = read_verbs(DATA / "verbs.txt")
+    ws = words("Arnor has received money from Gondor today")
+    ws[2] = ("received", "receive")  # the tagger's lemma
+    entry = dictionary.entry(ws, 2)
+    assert entry is not None
+    found = entry.match_at(ws, 2)
+    assert found is not None
+    pattern, slots = found
+    assert pattern.code == "071"
+    by_role = {s.role: (s.after_verb, s.position) for s in slots}
+    assert by_role == {"target": (False, 1), "source": (True, 5)}  # "+" before the verb, "$" after "from"
+    assert entry.match_at(ws[:4], 2) is None  # no "from": the pattern does not match

@@ -11,7 +11,8 @@ Three files make such a dictionary:
 
 The verb's code is the code of its longest pattern that matches the words around it, else the block's
 own code. A code is taken as its author wrote it: CAMEO codes map to PLOVER types
-(`cameo_plover.yaml`); a null code (`---`) or one outside CAMEO's roots means "no event".
+(`cameo_plover.yaml`); a null code (`---`) or a number outside CAMEO's event roots (01x, 21x-22x WEIS,
+345, 802, 9xx) means "no event"; a pattern whose code is no code at all (`+++`, `xxy`) is skipped.
 """
 
 from __future__ import annotations
@@ -53,11 +54,33 @@ class PatternWord:
     adjacent: bool  # joined by `_` to the place nearer the verb
 
 
+SLOT_ROLES = {"$": "source", "+": "target"}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """`$` (the source) or `+` (the target) in a pattern: after `index` of its side's words."""
+
+    role: str  # "source" | "target"
+    after_verb: bool
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class SlotAt:
+    """A matched slot: the actor there is the first one from word `position` away from the verb."""
+
+    role: str
+    after_verb: bool
+    position: int
+
+
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
     before: tuple[PatternWord, ...]  # nearest the verb first
     after: tuple[PatternWord, ...]  # nearest the verb first
     code: str
+    slots: tuple[Slot, ...] = ()
 
     @property
     def size(self) -> int:
@@ -78,11 +101,21 @@ class CodedVerb:
         return best.code if best is not None else self.code
 
     def pattern_at(self, words: Sequence[tuple[str, str]], at: int) -> VerbPattern | None:
+        found = self.match_at(words, at)
+        return found[0] if found is not None else None
+
+    def match_at(self, words: Sequence[tuple[str, str]], at: int) -> tuple[VerbPattern, tuple[SlotAt, ...]] | None:
+        """The longest matching pattern (the first listed on a tie) and where its actor slots fell."""
         start = at + 1 + len(self.particles)
-        best: VerbPattern | None = None
+        best: tuple[VerbPattern, tuple[SlotAt, ...]] | None = None
         for pattern in self.patterns:
-            if (best is None or pattern.size > best.size) and _matches(pattern, words, at, start):
-                best = pattern
+            if not pattern.code.startswith("---") and readable_code(pattern.code) is None:
+                continue  # a code that is no code at all ("+++", "xxy") says nothing: the pattern is skipped
+            if best is not None and pattern.size <= best[0].size:
+                continue
+            slots = _match(pattern, words, at, start)
+            if slots is not None:
+                best = (pattern, slots)
         return best
 
     def fits(self, words: Sequence[tuple[str, str]], at: int) -> bool:
@@ -297,25 +330,29 @@ def _pattern(text: str, synsets: dict[str, list[str]]) -> VerbPattern | None:
     body = text[: found.start()].replace("_", " _ ")
     tokens = body.split()
     star = tokens.index("*")
-    before = _places(list(reversed(tokens[:star])), synsets)
-    after = _places(tokens[star + 1 :], synsets)
-    return VerbPattern(tuple(before), tuple(after), found.group(1).strip())
+    before, before_slots = _places(list(reversed(tokens[:star])), synsets, False)
+    after, after_slots = _places(tokens[star + 1 :], synsets, True)
+    return VerbPattern(tuple(before), tuple(after), found.group(1).strip(), (*before_slots, *after_slots))
 
 
-def _places(tokens: list[str], synsets: dict[str, list[str]]) -> list[PatternWord]:
-    """Pattern words outward from the verb; `_` between two makes the outer one adjacent."""
+def _places(tokens: list[str], synsets: dict[str, list[str]], after_verb: bool) -> tuple[list[PatternWord], list[Slot]]:
+    """Pattern words outward from the verb (`_` between two makes the outer one adjacent), and the
+    actor slots among them."""
     out: list[PatternWord] = []
+    slots: list[Slot] = []
     joined = False
     for tok in tokens:
         if tok == "_":
             joined = True
             continue
         if tok in SLOTS:
+            if tok in SLOT_ROLES:
+                slots.append(Slot(SLOT_ROLES[tok], after_verb, len(out)))
             joined = False
             continue
         out.append(PatternWord(_alternatives(tok, synsets), joined))
         joined = False
-    return out
+    return out, slots
 
 
 def _alternatives(word: str, synsets: dict[str, list[str]], depth: int = 0) -> tuple[tuple[str, ...], ...]:
@@ -339,20 +376,23 @@ def _word_is(pattern_word: str, word: tuple[str, str]) -> bool:
     return pattern_word in (text, lemma) or (len(pattern_word) >= 6 and text.startswith(pattern_word))
 
 
-def _matches(pattern: VerbPattern, words: Sequence[tuple[str, str]], at: int, start: int) -> bool:
-    pos = start
+def _match(pattern: VerbPattern, words: Sequence[tuple[str, str]], at: int, start: int) -> tuple[SlotAt, ...] | None:
+    """None where the pattern does not match; else where its slots fell (word positions)."""
+    after = [start]
     for place in pattern.after:
-        found = _find_after(place, words, pos)
+        found = _find_after(place, words, after[-1])
         if found is None:
-            return False
-        pos = found
-    pos = at - 1
+            return None
+        after.append(found)
+    before = [at - 1]
     for place in pattern.before:
-        found = _find_before(place, words, pos)
+        found = _find_before(place, words, before[-1])
         if found is None:
-            return False
-        pos = found
-    return True
+            return None
+        before.append(found)
+    return tuple(
+        SlotAt(slot.role, slot.after_verb, (after if slot.after_verb else before)[slot.index]) for slot in pattern.slots
+    )
 
 
 def _find_after(place: PatternWord, words: Sequence[tuple[str, str]], pos: int) -> int | None:

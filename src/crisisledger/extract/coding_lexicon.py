@@ -141,6 +141,8 @@ class Trigger:
     needs_actor: bool = False
     verbatim: bool = False  # a user dictionary's code: taken as written, never turned by modality
     reverse: EventType | None = None  # a paired code (`[032:033]`): the target's act back to the doer
+    # a user pattern's actor slots: (source | target, after the verb?, word index in the sentence)
+    slots: tuple[tuple[str, bool, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

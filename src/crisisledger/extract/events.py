@@ -466,15 +466,50 @@ def _dictionary_trigger(tok: Token, dictionary: VerbDictionary) -> tuple[bool, T
     entry = dictionary.entry(words, at)
     if entry is None:
         return False, None
-    pattern = entry.pattern_at(words, at)
-    if pattern is None and _reports_clause(tok):
+    match = entry.match_at(words, at)
+    if match is None and _reports_clause(tok):
         return True, None  # "X welcomed Y, the agency said": the report is the event, the saying its source
-    code = pattern.code if pattern is not None else entry.code
+    code = match[0].code if match is not None else entry.code
     first, _, second = code.partition(":")
     etype = plover_type(first)
     if etype is None:
         return True, None
-    return True, Trigger(etype, f"cameo {code}", verbatim=True, reverse=plover_type(second) if second else None)
+    slots = tuple((s.role, s.after_verb, s.position) for s in match[1]) if match is not None else ()
+    reverse = plover_type(second) if second else None
+    return True, Trigger(etype, f"cameo {code}", verbatim=True, reverse=reverse, slots=slots)
+
+
+def _slotted(
+    tok: Token, trigger: Trigger, doers: Sequence[Actor], targets: Sequence[Actor], actors: Sequence[Actor]
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """A user pattern's `$` and `+` say who the source and the target are where the grammar names
+    none: the nearest actor on the slot's side of the words the pattern matched ("+ * MONEY FROM $":
+    X received money from Y)."""
+    sent = tok.sent
+    roles = {"source": tuple(doers), "target": tuple(targets)}
+    for role, after_verb, position in trigger.slots:
+        if not 0 <= position < len(sent) and not (after_verb and position == len(sent)):
+            continue
+        if after_verb:
+            edge = sent[position].idx if position < len(sent) else sent.end_char
+            found = [a for a in actors if edge <= a.start < sent.end_char]
+            actor = found[0] if found else None
+        else:
+            edge = sent[position].idx + len(sent[position].text)
+            found = [a for a in actors if sent.start_char <= a.start and a.end <= edge]
+            actor = found[-1] if found else None
+        if actor is not None and not roles[role]:  # the grammar's reading first, the slot where it has none
+            roles[role] = (actor, *conjoined_actors(tok, actor, actors))
+    marked = {r for r, _, _ in trigger.slots}
+    taken = {a.id for a in roles["target"]}
+    if "source" not in marked and roles["target"] and any(a.id in taken for a in roles["source"]):
+        # "Y noted that X regretted": the slot made the grammar's doer the target; the doer is the
+        # actor named before it
+        first = min(a.start for a in roles["target"])
+        before = [a for a in actors if sent.start_char <= a.start and a.end <= first and a.id not in taken]
+        roles["source"] = (before[-1],) if before else ()
+    taken = {a.id for a in roles["source"]}
+    return roles["source"], tuple(a for a in roles["target"] if a.id not in taken)
 
 
 def _mirrored(tokens: Token, table: TriggerTable, strict: Sequence[Event]) -> list[Event]:
@@ -631,6 +666,8 @@ def _roles(
         targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
     doers = [a for a in doers if a.kind is not ActorKind.MEDIA]
     targets = [a for a in targets if a.id not in {d.id for d in doers}]
+    if trigger.slots:
+        return _slotted(tok, trigger, doers, targets, actors)
     return tuple(doers), tuple(targets)
 
 

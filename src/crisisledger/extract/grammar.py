@@ -87,6 +87,9 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj",) for c in verb.head.children):
             return conjuncts(next(c for c in verb.head.children if c.dep_ == "dobj"))  # forced X to ...
+        raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.dep_ == "xcomp" else []
+        if raised and not any(c.dep_ in ("nsubj", "csubj") for c in verb.head.children):
+            return conjuncts(raised[0])  # "X was seen to break in", "X is believed to have fired"
         verb = verb.head
         seen += 1
     return []
