@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisisledger.extract.actors import extract_actors
+from crisisledger.extract.coding_lexicon import actor_lexicon
 from crisisledger.language.nlp import AnalyzedDocument, Entity
 from crisisledger.model import Actor, ActorKind, Document, Role, Sentence
 
@@ -187,3 +190,74 @@ def test_a_stateless_official_ignores_another_officials_state() -> None:
 def test_names_with_initials_and_particles_follow_a_title() -> None:
     found = {a.name for a in actors_of("Kenyan leader J.K. van Buren spoke.")}
     assert "J.K. van Buren" in found
+
+
+# ---- leaders, residence, peoples (tests/data/actor_cases.yaml) --------------------------------
+
+
+def _actor_cases() -> list[dict[str, object]]:
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).parent / "data" / "actor_cases.yaml").read_text(encoding="utf-8"))
+    return list(data["cases"])
+
+
+@pytest.mark.parametrize("case", _actor_cases(), ids=lambda c: str(c["text"])[:40])
+def test_actor_case(case: dict[str, object]) -> None:
+    found = [a for a in actors_of(str(case["text"])) if a.text == case["surface"]]
+    assert found, [a.text for a in actors_of(str(case["text"]))]
+    actor = found[0]
+    assert actor.country == case["country"]
+    if "kind" in case:
+        assert actor.kind is ActorKind(str(case["kind"]))
+    if "id" in case:
+        assert actor.id == case["id"]
+
+
+def test_leader_resolution_narrows_by_office() -> None:
+    from crisisledger.extract.actors_leaders import resolve
+
+    assert resolve("Saddam") is not None and resolve("Saddam").country == "IRQ"  # type: ignore[union-attr]
+    jordan, iraq = resolve("Hussein", "King"), resolve("Hussein", "President")
+    assert jordan is not None and jordan.country == "JOR"
+    assert iraq is not None and iraq.country == "IRQ"
+    assert resolve("Hussein") is None  # a family name alone, with no title, names no one
+    assert resolve("Lee", "President") is None  # presidents Lee of two states
+    assert resolve("Kim", "leader") is not None
+
+
+def test_shipped_leaders_are_valid_and_bad_ones_reported(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from crisisledger.lexicon.check import check_lexicons
+
+    assert check_lexicons() == []
+    bad = Path(str(tmp_path)) / "actors_leaders.yaml"
+    bad.write_text(
+        "leaders:\n"
+        "  - {name: Ann Bee, country: XYZ, kind: boss, role: President, years: '85-90', surname: Cee}\n"
+        "  - {name: Dee Eff, country: null, kind: government, role: King, short: [Ann Bee]}\n"
+        "  - {name: Gee Aitch, kind: government}\n",
+        encoding="utf-8",
+    )
+    problems = "\n".join(check_lexicons([bad]))
+    for needle in ("'XYZ'", "'boss'", "'85-90'", "'Cee'", "'Ann Bee' already names", "without `country`"):
+        assert needle in problems
+
+
+@given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=20)))
+def test_leader_resolution_never_fails(name: str, title: str | None) -> None:
+    from crisisledger.extract.actors_leaders import resolve
+
+    found = resolve(name, title)
+    assert found is None or found.country is None or len(found.country) == 3
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ofinthe,.Sria'sGz-")), max_size=80))
+def test_residence_reading_never_fails(text: str) -> None:
+    from crisisledger.extract.actors_residence import residence_after
+
+    for end in range(0, len(text) + 1, 7):
+        assert residence_after(text, end, actor_lexicon(), ()) in (None, "PSE", "SYR", "SRB")

@@ -95,6 +95,7 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
         office = bool(title) and title == (actor.role or "").lower().split(" of ")[0].strip()
         institution = actor.role is None and actor.kind in _STATE_ORGANS and not actor.id.startswith("person.")
         people = actor.kind is ActorKind.CIVILIANS and not actor.id.startswith("person.")
+        people = people and actor.text.lower() not in residence_lexicon().not_residents  # "tourists in Egypt"
         people = people or actor.id.startswith("ethnic.")  # "ethnic Albanian guerrillas": where they live
         body = actor.id.startswith("organization.") and bool(set(actor.name.split()) & lex.domestic_bodies)
         if actor.country is None and (office or institution or people or body):
