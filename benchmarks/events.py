@@ -71,10 +71,14 @@ def code(
 
 
 def run_stages(
-    text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
+    text: str,
+    actors: Callable[[Any], Sequence[Actor]] | None = None,
+    table: TriggerTable | None = None,
+    published: date = date(2000, 1, 1),
 ) -> tuple[Any, Sequence[Actor], Sequence[Event]]:
-    """The ledger's own stages over one record: analysed text, its actors, its events."""
-    an = analyze(Document(id="b", text=" ".join(text.split()), published=date(2000, 1, 1)))
+    """The ledger's own stages over one record (published on `published`): analysed text, its actors,
+    its events."""
+    an = analyze(Document(id="b", text=" ".join(text.split()), published=published))
     found = actors(an) if actors is not None else extract_actors(an, (), None)
     events, _ = extract_events(an, found, (), (), (), table=table)
     return an, found, events
@@ -421,17 +425,28 @@ def case2021(shared: Path, limit: int | None) -> dict[str, Any]:
 
 
 def coded_events(
-    text: str, actors: Callable[[Any], Sequence[Actor]] | None = None, table: TriggerTable | None = None
+    text: str,
+    actors: Callable[[Any], Sequence[Actor]] | None = None,
+    table: TriggerTable | None = None,
+    published: date = date(2000, 1, 1),
 ) -> list[Event]:
     """The main event of a record's first sentence that has one, and the events the ledger records at
     the same words (a paired code's act back: "met", "left for ... talks with")."""
-    an, _, events = run_stages(text, actors, table)
+    an, _, events = run_stages(text, actors, table, published)
     for sentence in an.sentences:
         event = main_of(an, sentence, events)
         if event is not None:
             here = [e for e in events if e.evidence.start == sentence.start and e is not event]
             return [event, *(e for e in here if e.trigger.start == event.trigger.start)]
     return []
+
+
+def _record_day(digits: str) -> date:
+    """A record's `date` (YYYYMMDD): its actors' dated codes read on that day."""
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return date(2000, 1, 1)
 
 
 def cameo_to_plover(cameo: str) -> str | None:
@@ -469,7 +484,7 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
                     gold_agents.add((src[3:6], tgt[3:6], p))
         if skip and not gold:
             continue
-        coded = coded_events(text_node.text or "", finder, table)
+        coded = coded_events(text_node.text or "", finder, table, _record_day(sent.get("date", "")))
         an_event = coded[0] if coded else None
         system, system_agents = set(), set()
         for an_event in coded:

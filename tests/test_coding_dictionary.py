@@ -121,9 +121,15 @@ def test_agent_dictionary() -> None:
     assert agent_of(text, third, third + 9, agents).code == "GOV"  # type: ignore[union-attr]
 
 
+class _Doc:
+    def __init__(self, published: date) -> None:
+        self.published = published
+
+
 class _Text:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, published: date = date(2020, 1, 1)) -> None:
         self.text = text
+        self.document = _Doc(published)
 
 
 def test_dictionary_actors_one_actor_per_code() -> None:
@@ -134,6 +140,20 @@ def test_dictionary_actors_one_actor_per_code() -> None:
         ("South Isles", "SINGOV", "SIN"),
         ("Northlanders", "NRL", "NRL"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "names"),
+    [
+        (date(1994, 1, 1), ["RVWCIV", "HLS"]),  # before a date (`950601`: 1995-06-01)
+        (date(2012, 12, 1), ["RVWGOV"]),  # within a range; the entry with dated codes only: none
+        (date(2010, 1, 1), ["RVW"]),  # no dated code holds the day: the plain code
+    ],
+)
+def test_dated_actor_codes_follow_the_reports_day(day: date, names: list[str]) -> None:
+    find = dictionary_actors(read_actors(DATA / "actors.txt"))
+    found = find(_Text("Riverwarden met Hillsman.", day))  # type: ignore[arg-type]
+    assert [a.name for a in found] == names
 
 
 @settings(max_examples=60, deadline=None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,10 +34,30 @@ SLOTS = frozenset({"+", "$", "%", "^"})
 
 
 @dataclass(frozen=True, slots=True)
+class DatedCode:
+    """`[HOBGOV 20121109-20130119]`, `[HOBCIV <20080120]`, `[HOB >950601]`: a code for some dates only."""
+
+    codes: tuple[str, ...]
+    start: date | None  # from this day on
+    end: date | None  # up to this day
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
     name: str  # upper-case words, single spaces
     codes: tuple[str, ...]  # several for an entry that stands for several actors ("THE SHIRE")
     whole_word: bool  # else a stem: "ARGENTIN" matches "Argentina"
+    dated: tuple[DatedCode, ...] = ()
+
+    def codes_on(self, day: date | None) -> tuple[str, ...]:
+        """The codes of the entry on a report's day: the first dated code whose dates hold it, else
+        the plain code (none where the entry has only dated codes and none holds the day)."""
+        if day is None:
+            return self.codes or (self.dated[-1].codes if self.dated else ())
+        for dated in self.dated:
+            if (dated.start is None or dated.start <= day) and (dated.end is None or day <= dated.end):
+                return dated.codes
+        return self.codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +221,42 @@ def read_actors(path: Path) -> list[ActorEntry]:
     out: list[ActorEntry] = []
     for names, codes in entries:
         plain = [c for c in codes if " " not in c and not re.search(r"\d", c)]
-        chosen = (plain or [c.split()[0] for c in codes if c.split()] or [""])[-1].lstrip("~")
-        parts = tuple(p.strip().upper() for p in chosen.split("/") if p.strip())
-        if not parts or parts[0].startswith(("---", "+++", "###")):
+        parts = _code_parts(plain[-1]) if plain else ()
+        dated = tuple(d for d in (_dated(c) for c in codes if c not in plain) if d is not None)
+        if not parts and not dated:
             continue
         for name in names:
             words = " ".join(name.rstrip("_").replace("_", " ").split()).upper()
             if words:
-                out.append(ActorEntry(words, parts, name.endswith("_")))
+                out.append(ActorEntry(words, parts, name.endswith("_"), dated))
     return sorted(out, key=lambda e: -len(e.name))
+
+
+def _code_parts(code: str) -> tuple[str, ...]:
+    """`ELR/GAL` -> (ELR, GAL); a null code (`---`) -> ()."""
+    parts = tuple(p.strip().upper() for p in code.strip().lstrip("~").split("/") if p.strip())
+    return () if not parts or parts[0].startswith(("---", "+++", "###")) else parts
+
+
+def _dated(code: str) -> DatedCode | None:
+    found = re.fullmatch(r"\s*(\S+)\s*([<>])\s*(\d{6,8})\s*", code)
+    if found is not None:
+        day = _day(found.group(3))
+        start, end = (None, day) if found.group(2) == "<" else (day, None)
+        return DatedCode(_code_parts(found.group(1)), start, end)
+    found = re.fullmatch(r"\s*(\S+)\s+(\d{6,8})\s*-\s*(\d{6,8})\s*", code)
+    if found is not None:
+        return DatedCode(_code_parts(found.group(1)), _day(found.group(2)), _day(found.group(3)))
+    return None
+
+
+def _day(digits: str) -> date | None:
+    """`20080120` or `950601` (a year of the 1900s)."""
+    text = digits if len(digits) == 8 else "19" + digits
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
 
 
 def read_agents(path: Path) -> list[AgentEntry]:
@@ -447,6 +495,7 @@ def dictionary_actors(
     def find(analyzed: AnalyzedDocument) -> list[Actor]:
         text = analyzed.text
         upper = text.upper()
+        day = analyzed.document.published if analyzed.document is not None else None
         found: list[Actor] = []
         taken: list[tuple[int, int]] = []
         for entry in entries:
@@ -456,7 +505,7 @@ def dictionary_actors(
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                for code in entry.codes:
+                for code in entry.codes_on(day):
                     found.append(_actor(text, m.start(), m.end(), code, agents))
         return sorted(found, key=lambda a: a.start)
 
