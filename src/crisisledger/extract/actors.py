@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from crisisledger.extract.actors_leaders import form_pattern, resolve
+from crisisledger.extract.actors_leaders import form_pattern, resolve, state_of_family
 from crisisledger.extract.actors_residence import (
     ethnic_before,
     ethnic_group_after,
@@ -65,6 +65,7 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
     cands = _named(text, lex) + _institutions(text, lex, places) + _peoples(text, lex, places)
     cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
     cands += _entity_candidates(analyzed, lex, place_spans) + _leader_mentions(text)
+    cands += _leaders_governments(text, lex)
     del gazetteer  # places carry their country already
     cands = [c for c in cands if not c.prefix_only and any(a <= c.start and c.end <= b for a, b in zones)]
     chosen = [_as_leader(c) for c in _non_overlapping(cands)]
@@ -591,6 +592,24 @@ def _leader_mentions(text: str) -> list[_Candidate]:
                 )
             )
     return out
+
+
+def _leaders_governments(text: str, lex: ActorLexicon) -> list[_Candidate]:
+    """ "the Bush administration", "the Netanyahu government": a leader's family name before a government
+    noun names that leader's state's government."""
+    out = []
+    nouns = [n for n, inst in lex.institution_nouns.items() if inst.kind is ActorKind.GOVERNMENT]
+    noun_re = _alternation(tuple(nouns), re.I).pattern
+    for m in re.finditer(rf"(?P<name>[A-Z][\w'’-]+)\s+(?P<noun>{noun_re})", text):
+        iso3 = state_of_family(m.group("name"))
+        if iso3 is not None and m.group("name") not in lex.state_names and m.group("name") not in lex.demonyms:
+            inst = lex.institution_nouns[m.group("noun").lower()]
+            out.append(_inst(m.start(), m.end(), iso3, _state_name(iso3, lex), inst))
+    return out
+
+
+def _state_name(iso3: str, lex: ActorLexicon) -> str:
+    return next((s.name for s in lex.state_names.values() if s.iso3 == iso3), iso3)
 
 
 def _as_leader(c: _Candidate) -> _Candidate:

@@ -81,6 +81,15 @@ def resolve(name: str, title: str | None = None, index: LeaderIndex | None = Non
     return Resolution(found[0].country, kinds.pop() if len(kinds) == 1 else None, found[0] if len(found) == 1 else None)
 
 
+def state_of_family(name: str, index: LeaderIndex | None = None) -> str | None:
+    """The state every listed leader of a family name (or listed form) acts for ("Bush" -> USA), else None."""
+    index = index or leader_index()
+    if name in index.by_form:
+        return index.by_form[name].country
+    states = {f.country for f in index.by_surname.get(name, ())}
+    return states.pop() if len(states) == 1 else None
+
+
 def _office(title: str, index: LeaderIndex) -> str:
     """The head word of the office a title names ("former Prime Minister" -> "minister")."""
     words = title.lower().split(" of ")[0].split()
