@@ -7,9 +7,10 @@ Tokens are typed `Any` because spaCy ships without type information; every helpe
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-from crisisledger.extract.coding_lexicon import Trigger, modality, speech_table
+from crisisledger.extract.coding_lexicon import Trigger, actor_lexicon, modality, speech_table
 from crisisledger.model import Actor, EventType
 
 Token = Any
@@ -257,7 +258,8 @@ def actors_of(tokens: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
             ]
             people = [a for a in inside if a.id.startswith("person.")]
             owners = [a for a in actors if lo <= a.start and a.end <= hi and _of_phrase(tok, a)]
-            candidates = people or inside or owners
+            homes = _home_of(tok, actors) if {tok.lower_, tok.lemma_.lower()} & _people_words() else []
+            candidates = people or inside or owners or homes
             found = candidates[0] if candidates else None
         if found is not None and all(found.id != a.id for a in out):
             out.append(found)
@@ -339,6 +341,28 @@ def _list_gap(gap: Any) -> bool:
     joined = any(t.pos_ == "CCONJ" or t.text == "," for t in gap)
     fillers = all(t.pos_ in LIST_FILLERS or (t.pos_ == "NOUN" and t.dep_ in ("amod", "conj")) for t in gap)
     return joined and fillers and all(t.text in (",", "and", "or") or t.pos_ != "PUNCT" for t in gap)
+
+
+HOME_PREPS = frozenset({"in", "from"})
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns the actor lexicon knows as people or bodies ("officials", "lawmaker", "activists")."""
+    lex = actor_lexicon()
+    words = set(lex.generic_words) | set(lex.institution_nouns) | set(lex.private_roles)
+    return frozenset(words | {o.lower() for o in lex.offices})
+
+
+def _home_of(tok: Token, actors: Sequence[Actor]) -> list[Actor]:
+    """'lawmakers in Fornost', 'activists from Arnor': people of a place named as their home."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in HOME_PREPS:
+            for obj in child.children:
+                held = _holding(obj.idx, actors) if obj.dep_ == "pobj" else None
+                if held is not None:
+                    return [held]
+    return []
 
 
 def _sharing_noun(tok: Token, found: Actor, actors: Sequence[Actor]) -> list[Actor]:
