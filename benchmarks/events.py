@@ -7,8 +7,8 @@ PLOVER GSR: type accuracy, macro-F1, source/target actor-code F1 (ISO3 of our ac
 CASE 2021: accuracy at ACLED event_type level on rows of seen sub-types (unseen ones apart).
 PETRARCH2: actors and agents from the set's own dictionaries (`extract.coding_dictionary`), with
 (`petrarch_user_verbs`) or without (`petrarch`) its verb dictionary and patterns; PLOVER type accuracy
-and dyad F1 on the first three letters of the actor codes (a paired code's act back, recorded by the
-ledger at the same words, counts with the main event). Each record is coded the way the ledger codes a report: the
+and dyad F1 on the first three letters of the actor codes, over the events the ledger records for the
+sentence of the main event (PETRARCH codes them all); type accuracy on the main event. Each record is coded the way the ledger codes a report: the
 real stages (`analyze` -> `extract_actors` -> `extract_events`), then the main event of its first
 sentence that has one (`crisisledger.extract.main_event.main_of`: the trigger highest in the parse).
 """
@@ -430,14 +430,15 @@ def coded_events(
     table: TriggerTable | None = None,
     published: date = date(2000, 1, 1),
 ) -> list[Event]:
-    """The main event of a record's first sentence that has one, and the events the ledger records at
-    the same words (a paired code's act back: "met", "left for ... talks with")."""
+    """The main event of a record's first sentence that has one, then the other events the ledger records
+    for that sentence (PETRARCH codes every event of it: "condemned an attack ... and promised aid";
+    a paired code's act back: "met", "left for ... talks with")."""
     an, _, events = run_stages(text, actors, table, published)
     for sentence in an.sentences:
         event = main_of(an, sentence, events)
         if event is not None:
             here = [e for e in events if e.evidence.start == sentence.start and e is not event]
-            return [event, *(e for e in here if e.trigger.start == event.trigger.start)]
+            return [event, *here]
     return []
 
 
