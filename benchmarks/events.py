@@ -6,11 +6,12 @@ Each set reports its tuning half and its held-out half (splits as `design/clarif
 PLOVER GSR: type accuracy, macro-F1, source/target actor-code F1 (ISO3 of our actors), exact dyads.
 CASE 2021: accuracy at ACLED event_type level on rows of seen sub-types (unseen ones apart).
 PETRARCH2: actors and agents from the set's own dictionaries (`extract.coding_dictionary`), with
-(`petrarch_user_verbs`) or without (`petrarch`) its verb dictionary and patterns; PLOVER type accuracy
-and dyad F1 on the first three letters of the actor codes, over the events the ledger records for the
-sentence of the main event (PETRARCH codes them all); type accuracy on the main event. Each record is coded the way the ledger codes a report: the
-real stages (`analyze` -> `extract_actors` -> `extract_events`), then the main event of its first
-sentence that has one (`crisisledger.extract.main_event.main_of`: the trigger highest in the parse).
+(`petrarch_user_verbs`) or without (`petrarch`) its verb dictionary and patterns. Each record is coded
+the way the ledger codes a report: the real stages (`analyze` -> `extract_actors` -> `extract_events`)
+on the record's date, then the main event of its first sentence that has one
+(`crisisledger.extract.main_event.main_of`: the trigger highest in the parse) gives the type; PLOVER
+dyads (first three letters of the actor codes) come from every event the ledger records for that
+sentence (PETRARCH codes them all).
 """
 
 from __future__ import annotations
