@@ -77,6 +77,7 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
 
 
 _STATE_ORGANS = (ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.MILITARY)
+_DOMESTIC = (ActorKind.GOVERNMENT, ActorKind.POLICE)
 # Mentions that name a home state; forces ("Russian strikes") are as often a foreign attacker's.
 _HOME_MENTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.CIVILIANS)
 
@@ -103,7 +104,11 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
             here = [a for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end]
             if people:
-                here = [a for a in here if a.kind is ActorKind.STATE and _located(text, a.start, lex)]
+                located = [a for a in here if a.kind is ActorKind.STATE and _located(text, a.start, lex)]
+                # "Turkish police dispersed students": a sentence naming one state only, through its police
+                # or government, speaks of that state's own people
+                domestic = len({a.country for a in here}) == 1 and any(a.kind in _DOMESTIC for a in here)
+                here = located or (here if domestic and not actor.id.startswith("ethnic.") else [])
             # another official's state is theirs, not this one's ("President X welcomed South African leader Y")
             states = {a.country for a in here if a.kind in _HOME_MENTIONS and not a.id.startswith("person.")}
             if len(states) == 1:
