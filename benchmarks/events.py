@@ -35,6 +35,7 @@ from crisisledger.extract.coding_dictionary import (
     plover_type,
     read_actors,
     read_agents,
+    read_discards,
     read_verbs,
     with_user_dictionary,
 )
@@ -463,7 +464,8 @@ def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[
     finder = dictionary_actors(
         read_actors(base / "PETR.Validate.actors.txt"), read_agents(base / "PETR.Validate.agents.txt")
     )
-    table = with_user_dictionary(trigger_table(), read_verbs(base / "PETR.Validate.verbs.txt")) if user_verbs else None
+    verbs, discards = read_verbs(base / "PETR.Validate.verbs.txt"), read_discards(base / "PETR.Validate.discards.txt")
+    table = with_user_dictionary(trigger_table(), verbs, discards) if user_verbs else None
     tree = ET.parse(base / "PETR.UnitTest.records.xml")
     rows = []
     for sent in list(tree.getroot().iter("Sentence"))[:limit]:

@@ -15,6 +15,7 @@ from crisisledger.extract.coding_dictionary import (
     plover_type,
     read_actors,
     read_agents,
+    read_discards,
     read_verbs,
     readable_code,
     with_user_dictionary,
@@ -178,7 +179,7 @@ def test_coder_reads_the_users_dictionary() -> None:
     from crisisledger.model import Document
 
     find = dictionary_actors(read_actors(DATA / "actors.txt"), read_agents(DATA / "agents.txt"))
-    table = with_user_dictionary(trigger_table(), read_verbs(DATA / "verbs.txt"))
+    table = with_user_dictionary(trigger_table(), read_verbs(DATA / "verbs.txt"), read_discards(DATA / "discards.txt"))
 
     def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         an = analyze(Document(id="t", text=text, published=date(2020, 1, 1)))
@@ -190,6 +191,8 @@ def test_coder_reads_the_users_dictionary() -> None:
     # a pattern with a null code: no event at all from that verb
     assert not [e for e in coded("Northland will restore the full embassy staff.") if e[0] == "COOPERATE"]
     # a paired code: the act runs both ways
+    # a story the discards put out of scope makes no event
+    assert coded("Northland is about to restore relations with Oldcoast after the typhoon.") == []
     both = coded("Northland left for Oldcoast for talks.")
     assert ("AGREE", ["NRL"], ["OCT"]) in both and ("AGREE", ["OCT"], ["NRL"]) in both
 
@@ -223,3 +226,12 @@ def test_pattern_slots_say_where_source_and_target_stand() -> None:
     by_role = {s.role: (s.after_verb, s.position) for s in slots}
     assert by_role == {"target": (False, 1), "source": (True, 5)}  # "+" before the verb, "$" after "from"
     assert entry.match_at(ws[:4], 2) is None  # no "from": the pattern does not match
+
+
+def test_discards_put_stories_and_sentences_out_of_scope() -> None:
+    discards = read_discards(DATA / "discards.txt")
+    assert discards.story == ("FOOTBALL LEAGUE", "TYPHOON")
+    assert discards.sentence == ("YEARS LATER",)
+    assert discards.story_discarded("A typhoon hit the coast.")
+    assert not discards.story_discarded("The typhoonish weather.")
+    assert discards.sentence_discarded("Two years  later they met.")

@@ -521,12 +521,49 @@ def _actor(text: str, start: int, end: int, code: str, agents: Sequence[AgentEnt
     return Actor(f"user.{code.lower()}", text[start:end], start, end, full, full[:3], ActorKind.STATE)
 
 
+# ---- discards -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Discards:
+    """Phrases that put text out of scope: a story-level one (`+TYPHOON`) the whole report, a
+    sentence-level one (`BASEBALL`) its sentence."""
+
+    story: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
+
+    def story_discarded(self, text: str) -> bool:
+        return any(_says(text, phrase) for phrase in self.story)
+
+    def sentence_discarded(self, text: str) -> bool:
+        return any(_says(text, phrase) for phrase in self.sentence)
+
+
+def _says(text: str, phrase: str) -> bool:
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.search(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", text, re.IGNORECASE) is not None
+
+
+def read_discards(path: Path) -> Discards:
+    """A PETRARCH discards file: one phrase a line, `+` before a story-level one, `#` comments."""
+    story: list[str] = []
+    sentence: list[str] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = " ".join(raw.split("#")[0].replace("_", " ").split())
+        if line.startswith("+") and line[1:].strip():
+            story.append(line[1:].strip())
+        elif line and not line.startswith("<"):
+            sentence.append(line)
+    return Discards(tuple(story), tuple(sentence))
+
+
 # ---- the user lexicon --------------------------------------------------------------------------------
 
 
-def with_user_dictionary(table: TriggerTable, verbs: VerbDictionary) -> TriggerTable:
+def with_user_dictionary(table: TriggerTable, verbs: VerbDictionary, discards: Discards | None = None) -> TriggerTable:
     """The trigger table with a user's verb dictionary: its verbs are coded by their patterns and codes
-    (taken as written: no modality turns them), and no longer by the built-in lexicon."""
+    (taken as written: no modality turns them), and no longer by the built-in lexicon; with its
+    discards, the reports and sentences they name make no events."""
     own = {lemma: cands for lemma, cands in table.verbs.items() if lemma not in verbs.verbs}
     return TriggerTable(
         own,
@@ -536,4 +573,5 @@ def with_user_dictionary(table: TriggerTable, verbs: VerbDictionary) -> TriggerT
         table.target_preps,
         table.civilian_targets,
         coded=verbs,
+        discards=discards,
     )

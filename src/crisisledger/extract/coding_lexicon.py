@@ -12,7 +12,7 @@ from crisisledger.lexicon.loader import load_lexicon
 from crisisledger.model import ActorKind, EventType, Stance
 
 if TYPE_CHECKING:
-    from crisisledger.extract.coding_dictionary import VerbDictionary
+    from crisisledger.extract.coding_dictionary import Discards, VerbDictionary
 
 
 def slug(text: str) -> str:
@@ -154,6 +154,7 @@ class TriggerTable:
     target_preps: frozenset[str]
     civilian_targets: frozenset[str]
     coded: VerbDictionary | None = None  # a user's verb dictionary with patterns (`coding_dictionary`)
+    discards: Discards | None = None  # a user's out-of-scope phrases (story and sentence level)
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +195,14 @@ def with_user_verbs(table: TriggerTable, verbs: dict[str, EventType]) -> Trigger
     for lemma, etype in verbs.items():
         merged[lemma.lower()] = [Trigger(etype, etype.value.lower())]
     return TriggerTable(
-        merged, table.nouns, table.passive, table.light_verbs, table.target_preps, table.civilian_targets, table.coded
+        merged,
+        table.nouns,
+        table.passive,
+        table.light_verbs,
+        table.target_preps,
+        table.civilian_targets,
+        table.coded,
+        table.discards,
     )
 
 

@@ -123,9 +123,11 @@ def extract_events(
     triggers (`coding_lexicon.with_user_verbs`)."""
     if analyzed.doc is None:
         return (), tuple(figures)
+    table = table or trigger_table()
+    if table.discards is not None and table.discards.story_discarded(analyzed.text):
+        return (), tuple(figures)  # a report the user's dictionary puts out of scope
     actors = short_forms_resolved(analyzed.text, actors)
     frames = find_frames(analyzed, actors)
-    table = table or trigger_table()
     times = _clock_times_dated(times)
     drafts: list[Event] = []
     last_place: list[Place | None] = [_dateline_place(analyzed, places)]
@@ -135,7 +137,8 @@ def extract_events(
         if carried[0] != sentence.paragraph:
             carried = (sentence.paragraph, None)
         sentence_places = [p for p in places if sentence.start <= p.start < sentence.end]
-        if sentence.role in EVENT_ROLES:
+        discarded = table.discards is not None and table.discards.sentence_discarded(sentence.text)
+        if sentence.role in EVENT_ROLES and not discarded:
             tokens = analyzed.tokens_of(sentence)
             strict: list[Event] = []
             for tok in tokens if tokens is not None else ():
