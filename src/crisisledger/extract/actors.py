@@ -78,6 +78,7 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
 
 _STATE_ORGANS = (ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.MILITARY)
 _DOMESTIC = (ActorKind.GOVERNMENT, ActorKind.POLICE)
+
 # Mentions that name a home state; forces ("Russian strikes") are as often a foreign attacker's.
 _HOME_MENTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.POLICE, ActorKind.CIVILIANS)
 
@@ -86,9 +87,12 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
     """An official with an office held at home and no state named ("President X", "Judge Y"), or a state
     organ named without its state ("the government", "police"), belongs to the one state the sentence
     names, if it names exactly one (event data codes them so). People with no state ("students",
-    "refugees") belong to the one state the sentence places things in ("throughout Indonesia"): a state
-    as a doer ("Israel shelled ...") says nothing of theirs. An unknown organisation named as a party,
-    union, court, council ... (`domestic_bodies`) is one of the sentence's state's own bodies."""
+    "refugees") and unknown organisations belong to the one state the sentence places things in
+    ("throughout Indonesia"), or to the one state a sentence names only through its police or government
+    ("Turkish police dispersed students"): a state as a doer ("Israel shelled ...") or foreign forces
+    say nothing of theirs. Private persons take only the latter (a person in a place may be visiting).
+    An unknown organisation named as a party, union, court, council ... (`domestic_bodies`) is one of the
+    sentence's state's own bodies."""
     text = analyzed.text
     out = []
     for actor in actors:
@@ -100,14 +104,18 @@ def _home_states(actors: list[Actor], analyzed: AnalyzedDocument, lex: ActorLexi
         people = people and actor.text.lower() not in residence_lexicon().not_residents  # "tourists in Egypt"
         people = people or actor.id.startswith("ethnic.")  # "ethnic Albanian guerrillas": where they live
         body = actor.id.startswith("organization.") and bool(set(actor.name.split()) & lex.domestic_bodies)
-        if actor.country is None and (office or institution or people or body):
+        org = actor.id.startswith("organization.") and not body  # "La Prensa", "a facility in central Iran"
+        private = actor.id.startswith("person.") and actor.role is None and actor.kind is ActorKind.PERSON
+        if actor.country is None and (office or institution or people or body or org or private):
             sentence = next((s for s in analyzed.sentences if s.start <= actor.start < s.end), None)
             here = [a for a in actors if a.country and sentence and sentence.start <= a.start < sentence.end]
-            if people:
+            if people or org or private:
                 located = [a for a in here if a.kind is ActorKind.STATE and _located(text, a.start, lex)]
                 # "Turkish police dispersed students": a sentence naming one state only, through its police
                 # or government, speaks of that state's own people
-                domestic = len({a.country for a in here}) == 1 and any(a.kind in _DOMESTIC for a in here)
+                single = len({a.country for a in here}) == 1
+                domestic = single and any(a.kind in _DOMESTIC for a in here)
+                located = [] if private or (org and not single) else located  # a person in a place may visit
                 here = located or (here if domestic and not actor.id.startswith("ethnic.") else [])
             # another official's state is theirs, not this one's ("President X welcomed South African leader Y")
             states = {a.country for a in here if a.kind in _HOME_MENTIONS and not a.id.startswith("person.")}
