@@ -659,7 +659,9 @@ def _roles(
         objs = objects(tok, table.target_preps)
         targets = actors_of(objs, actors)
         if not targets and objs:  # "presented credentials to X": the object is a thing, X the target
-            targets = actors_of(preposition_objects(tok, table.target_preps), actors)
+            aimed = [*preposition_objects(tok, table.target_preps)]
+            aimed += [p for o in objs for p in preposition_objects(o, table.target_preps)]
+            targets = actors_of(aimed, actors)
         if not targets and hostile:
             targets = _civilian_places(objs, table, places)
     if not targets and trigger.type in ADDRESSED:

@@ -65,6 +65,9 @@ def subjects(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        bare = len(own) == 2 and all(c.dep_ in ("det", "amod", "compound") for c in own[0].children)
+        if bare and own[1].i == own[0].i + 1:
+            return [t for subj in own for t in conjuncts(subj)]  # "Old foes X and Y renewed": two side by side
         if own:
             subj = own[0]
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
