@@ -191,6 +191,8 @@ def test_coder_reads_the_users_dictionary() -> None:
     # a pattern with a null code: no event at all from that verb
     assert not [e for e in coded("Northland will restore the full embassy staff.") if e[0] == "COOPERATE"]
     # a paired code: the act runs both ways
+    # a pattern that marks both slots gives the frame: the receiver is the target
+    assert ("AID", ["OCT"], ["NRL"]) in coded("Northland has received money from Oldcoast.")
     # a story the discards put out of scope makes no event
     assert coded("Northland is about to restore relations with Oldcoast after the typhoon.") == []
     both = coded("Northland left for Oldcoast for talks.")

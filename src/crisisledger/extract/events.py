@@ -485,11 +485,13 @@ def _dictionary_trigger(tok: Token, dictionary: VerbDictionary) -> tuple[bool, T
 def _slotted(
     tok: Token, trigger: Trigger, doers: Sequence[Actor], targets: Sequence[Actor], actors: Sequence[Actor]
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """A user pattern's `$` and `+` say who the source and the target are where the grammar names
-    none: the nearest actor on the slot's side of the words the pattern matched ("+ * MONEY FROM $":
-    X received money from Y)."""
+    """A user pattern's `$` and `+` say who the source and the target are (where the grammar names
+    none, or both where the pattern marks both): the nearest actor on the slot's side of the words the
+    pattern matched ("+ * MONEY FROM $": X received money from Y)."""
     sent = tok.sent
     roles = {"source": tuple(doers), "target": tuple(targets)}
+    # a pattern that marks both the source and the target gives the whole frame; one slot only fills in
+    full = {r for r, _, _ in trigger.slots} == {"source", "target"}
     for role, after_verb, position in trigger.slots:
         if not 0 <= position < len(sent) and not (after_verb and position == len(sent)):
             continue
@@ -501,7 +503,7 @@ def _slotted(
             edge = sent[position].idx + len(sent[position].text)
             found = [a for a in actors if sent.start_char <= a.start and a.end <= edge]
             actor = found[-1] if found else None
-        if actor is not None and not roles[role]:  # the grammar's reading first, the slot where it has none
+        if actor is not None and (full or not roles[role]):
             roles[role] = (actor, *conjoined_actors(tok, actor, actors))
     marked = {r for r, _, _ in trigger.slots}
     taken = {a.id for a in roles["target"]}
