@@ -478,3 +478,30 @@ def test_a_speaker_denying_an_actor_trust_criticises_it() -> None:
     events, claims, _ = run("“We are not a party to this conflict,” the Nigerian minister said.", date(2024, 5, 1))
     assert EventType.ACCUSE not in {e.type for e in events}
     assert all(c.stance.value == "assert" for c in claims)
+
+
+# Compound actors: every conjunct, and every name of a list, shares the role of the one the grammar finds.
+COMPOUNDS = [
+    ("Russia and China vetoed the resolution on Syria.", {"RUS", "CHN"}, None),
+    ("France, Germany and Italy signed a trade agreement with Japan.", {"FRA", "DEU", "ITA"}, {"JPN"}),
+    ("Turkey held talks with Iran, Iraq and Syria on Monday.", {"TUR"}, {"IRN", "IRQ", "SYR"}),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "doers", "targets"), COMPOUNDS)
+def test_conjoined_actors_share_their_role(sentence: str, doers: set[str], targets: set[str] | None) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    assert events, sentence
+    main = events[0]
+    assert {a.country for a in main.actors} == doers, [(e.type, e.actors, e.targets) for e in events]
+    if targets is not None:
+        assert {a.country for a in main.targets} == targets
+
+
+@pytest.mark.integration
+def test_a_list_does_not_run_across_a_clause() -> None:
+    text = "Russian shelling struck the outskirts of Kharkiv, wounding six Ukrainian civilians, Ukrainian police said."
+    events, _, _ = run(text, date(2024, 5, 1))
+    assaults = [e for e in events if e.type is EventType.ASSAULT]
+    assert assaults and all(a.kind.value != "police" for e in assaults for a in e.targets)
