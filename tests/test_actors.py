@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.coding_lexicon import actor_lexicon
 from crisisledger.language.nlp import AnalyzedDocument, Entity
-from crisisledger.model import Actor, ActorKind, Document, Role, Sentence
+from crisisledger.model import Actor, ActorKind, Document, Place, Role, Sentence
 
 
 def analyzed(text: str, entities: tuple[Entity, ...] = ()) -> AnalyzedDocument:
@@ -264,3 +264,23 @@ def test_residence_reading_never_fails(text: str) -> None:
 
     for end in range(0, len(text) + 1, 7):
         assert residence_after(text, end, actor_lexicon(), ()) in (None, "PSE", "SYR", "SRB")
+
+
+def _place(text: str, name: str, country: str) -> Place:
+    start = text.index(name)
+    return Place(name, start, start + len(name), name, 1, 0.0, 0.0, country, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "surface", "expected"),
+    [
+        ("The government of Sindh province ordered patrols.", "Sindh", "PAK", "government", "PAK"),
+        ("Residents of Tyumen queued for fuel.", "Tyumen", "RUS", "Residents", "RUS"),
+        ("Tourists in Hurghada were evacuated.", "Hurghada", "EGY", "Tourists", None),
+        ("Governor of Kherson Region Ivan Petrenko said so.", "Kherson Region", "UKR", "Ivan Petrenko", "UKR"),
+    ],
+)
+def test_places_give_their_state(text: str, place: str, country: str, surface: str, expected: str | None) -> None:
+    found = extract_actors(analyzed(text), (_place(text, place, country),), None)
+    actor = next(a for a in found if surface in a.text)
+    assert actor.country == expected

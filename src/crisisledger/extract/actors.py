@@ -23,6 +23,7 @@ from crisisledger.extract.actors_residence import (
     ethnic_pattern,
     residence_after,
     residence_lexicon,
+    state_written_at,
 )
 from crisisledger.extract.coding_lexicon import ActorLexicon, actor_lexicon, common_words, slug, trigger_table
 from crisisledger.language.nlp import AnalyzedDocument
@@ -63,7 +64,7 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
         zones = [(0, len(text))]
     place_spans = [(p.start, p.end) for p in places]
     cands = _named(text, lex) + _institutions(text, lex, places) + _peoples(text, lex, places)
-    cands += _titled_persons(text, lex, cands) + _apposed_persons(text, lex)
+    cands += _titled_persons(text, lex, cands, places) + _apposed_persons(text, lex)
     cands += _entity_candidates(analyzed, lex, place_spans) + _leader_mentions(text)
     cands += _leaders_governments(text, lex)
     del gazetteer  # places carry their country already
@@ -230,9 +231,15 @@ def _institutions(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list
             continue  # a capitalised word inside a sentence is part of a name ("Armed Forces of ...")
         if _adjective_only(text, m.end()):
             continue
-        civilians = inst.kind is ActorKind.CIVILIANS
-        home = residence_after(text, m.end(), lex, places, m.group()) if civilians else None
-        cid = f"{home.lower()}.civilians" if home else inst.generic_id  # "residents of Gaza"
+        home = None
+        if inst.kind is ActorKind.CIVILIANS:  # "residents of Gaza"
+            home = residence_after(text, m.end(), lex, places, m.group())
+        elif inst.kind in _DOMESTIC and (of := re.match(r"\s+(?:of|in)\s+", text[m.end() : m.end() + 8])):
+            # "the government of Sindh province", "police in Kirkuk": a place's state (officials "in" a
+            # place may be visiting; a state's name after them is read by _institutions_of_states)
+            in_place = inst.kind is ActorKind.POLICE or of.group().strip() == "of"
+            home = state_written_at(text, m.end() + of.end(), lex, places) if in_place and places else None
+        cid = f"{home.lower()}.{inst.facet}" if home else inst.generic_id
         out.append(_Candidate(m.start(), m.end(), 0, cid, inst.generic_name, home, inst.kind, inst.role))
     return out
 
@@ -406,7 +413,9 @@ def _inst(start: int, end: int, iso3: str, state_name: str, inst: Any) -> _Candi
     )
 
 
-def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) -> list[_Candidate]:
+def _titled_persons(
+    text: str, lex: ActorLexicon, prefixes: list[_Candidate], places: Sequence[Place] = ()
+) -> list[_Candidate]:
     """`<prefix>? <title> (to|of the X)? <Name>`: officials resolved from their title in the report."""
     titles = _alternation(tuple(lex.offices))
     pattern = re.compile(
@@ -423,6 +432,9 @@ def _titled_persons(text: str, lex: ActorLexicon, prefixes: list[_Candidate]) ->
         kind = lex.offices[title]
         prefix = _prefix_of(text, m.start("title"), prefixes)
         country = prefix.country if prefix else _state_in(m.group("mid") or "", lex)
+        if country is None and m.group("mid"):  # "Governor of Kherson Region X": the place's state
+            inside = [p.country for p in places if m.start("mid") <= p.start < m.end("mid") and p.country]
+            country = inside[0] if inside else None
         between = text[prefix.end : m.start("title")] if prefix else ""
         start = prefix.start if prefix and (not between.strip() or re.search(r"[A-Z]", between)) else m.start("title")
         if prefix is not None and prefix.kind in (
