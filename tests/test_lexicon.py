@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from crisisledger.extract.coding_lexicon import actor_lexicon, slug, speech_table, trigger_table
 from crisisledger.lexicon.check import check_lexicons
 from crisisledger.model import ActorKind, EventType, Stance
+
+LEXICON_DIR = Path(__file__).parents[1] / "src" / "crisisledger" / "lexicon"
 
 
 def test_shipped_lexicons_are_clean() -> None:
@@ -103,3 +107,31 @@ def test_a_ceasefire_agreed_or_taking_effect_reads_as_agree_and_called_off_strik
     assert reading("suspend", "offensive") is EventType.RETREAT
     assert reading("suspend", "strike") is EventType.CONCEDE
     assert trigger_table().nouns["ceasefire"].type is EventType.RETREAT  # declared alone: CAMEO 0871
+
+
+def repeated_keys(text: str) -> list[str]:
+    """Keys given twice in one mapping of a YAML text (YAML keeps only the last, silently)."""
+    found: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Loader, node: yaml.MappingNode) -> Any:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        found.extend(f"{k!r} at line {node.start_mark.line + 1}" for k in sorted(set(keys)) if keys.count(k) > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(text, Loader=Loader)
+    return found
+
+
+@pytest.mark.parametrize("name", ["triggers.yaml", "modes.yaml", "speech.yaml"])
+def test_coding_lexicons_give_no_key_twice(name: str) -> None:
+    # "find: [guilty]" beside an older "find: [fault]" would drop one of them without a word
+    assert repeated_keys((LEXICON_DIR / name).read_text(encoding="utf-8")) == []
+
+
+def test_repeated_keys_are_caught() -> None:
+    text = "types:\n  ACCUSE:\n    verbs_with: {find: [fault], find: [guilty]}\n"
+    assert repeated_keys(text) == ["'find' at line 3"]
