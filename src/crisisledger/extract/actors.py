@@ -234,11 +234,10 @@ def _institutions(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list
         home = None
         if inst.kind is ActorKind.CIVILIANS:  # "residents of Gaza"
             home = residence_after(text, m.end(), lex, places, m.group())
-        elif inst.kind in _DOMESTIC and (of := re.match(r"\s+(?:of|in)\s+", text[m.end() : m.end() + 8])):
-            # "the government of Sindh province", "police in Kirkuk": a place's state (officials "in" a
-            # place may be visiting; a state's name after them is read by _institutions_of_states)
-            in_place = inst.kind is ActorKind.POLICE or of.group().strip() == "of"
-            home = state_written_at(text, m.end() + of.end(), lex, places) if in_place and places else None
+        elif inst.kind in _DOMESTIC and places and (of := re.match(r"\s+of\s+", text[m.end() : m.end() + 8])):
+            # "the government of Sindh province": a known place's state (officials or police "in" a place
+            # may be another state's; a state's own name after them is read by _institutions_of_states)
+            home = state_written_at(text, m.end() + of.end(), lex, places)
         cid = f"{home.lower()}.{inst.facet}" if home else inst.generic_id
         out.append(_Candidate(m.start(), m.end(), 0, cid, inst.generic_name, home, inst.kind, inst.role))
     return out

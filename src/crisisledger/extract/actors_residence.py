@@ -1,8 +1,9 @@
 """Groups named by where they live or come from (`residence` in lexicon/actors.yaml).
 
 "residents of Gaza", "refugees from Syria", "villagers in northern Iraq": the people belong to the state
-of the place written after them. "ethnic Albanians", "Kurds": a people, not a state; they take the state
-where the sentence places them (actors._home_states). "Iraqi Kurds": the demonym before gives the state.
+written after them, or to the state of a known place after "of" or "from". "ethnic Albanians", "Kurds":
+a people, not a state; they take the state where the sentence places them (actors._home_states).
+"Iraqi Kurds": the demonym before gives the state.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def residence_after(text: str, end: int, lex: ActorLexicon, places: Sequence[Pla
         return None
     if group.lower() in res.not_residents and m.group(1) != "from":
         return None
+    # a place below the state says whose people they are only with "of" or "from": people "in" a region
+    # may be of another state than the one the gazetteer gives it (a disputed or occupied territory)
+    places = places if m.group(1) in ("of", "from") else ()
     return state_written_at(text, end + m.end(), lex, places)
 
 
