@@ -509,6 +509,7 @@ def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
     states = _alternation(tuple(lex.state_names)).pattern
     pattern = re.compile(
         rf"(?P<name>{_NAME}),\s+(?:a|an|the|(?P<state>{states})(?:'s|’s))\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})\b"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of_state>{states})\b)?"
     )
     out = []
     for m in pattern.finditer(text):
@@ -516,7 +517,8 @@ def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
         if not name or name in lex.offices or name.split()[0] in ("The", "In", "On", "At", "But", "And"):
             continue
         start = m.start("name") + _offset(m.group("name"), name)
-        state = lex.state_names[m.group("state")].iso3 if m.group("state") else None
+        named = m.group("state") or m.group("of_state")  # "X, Algeria's ...", "X, foreign minister of Peru,"
+        state = lex.state_names[named].iso3 if named else None
         kind = lex.offices.get(m.group("role"), ActorKind.PERSON)
         if kind is not ActorKind.PERSON and not state:
             continue  # "X, the president," is said by the title rules
