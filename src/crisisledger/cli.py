@@ -136,6 +136,12 @@ def main() -> None:
 )
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: all cores).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Per-input limit.")
+@click.option(
+    "--dictionary",
+    metavar="DIR",
+    help="Also code with this PETRARCH-format coding dictionary (verbs, actors, agents, discards files); "
+    "its verbs and actors are read before the built-in lexicon.",
+)
 def ingest(
     paths: tuple[Path, ...],
     db: str | None,
@@ -148,6 +154,7 @@ def ingest(
     input_format: str,
     workers: int | None,
     max_bytes: int,
+    dictionary: str | None,
 ) -> None:
     """Read reports (text, HTML, JSON Lines, folders of them, or - for stdin) into the ledger.
 
@@ -160,13 +167,14 @@ def ingest(
     from crisisledger.jobs.ingest import default_workers, iter_inputs, read_stdin
 
     _setup_logging(verbose, quiet)
+    folder = _dictionary_folder(dictionary)
     overrides = Overrides(published=parse_date(published), outlet=outlet, title=title, url=url)
     files = [p for p in paths if str(p) != "-"]
     items: list[Any] = list(iter_inputs(files, overrides, max_bytes=max_bytes, fmt=input_format))
     if any(str(p) == "-" for p in paths):
         items += list(read_stdin(sys.stdin.buffer.read(), overrides))
     store = _store(db)
-    summary = _run_ingest(store, items, workers or default_workers(), quiet)
+    summary = _run_ingest(store, items, workers or default_workers(), quiet, folder)
     store.close()
     _print_summary(summary, quiet)
     if summary.skipped and not (summary.ingested or summary.unchanged):
@@ -175,7 +183,21 @@ def ingest(
         sys.exit(1)
 
 
-def _run_ingest(store: Any, items: list[Any], workers: int, quiet: bool) -> Any:
+def _dictionary_folder(flag: str | None) -> Path | None:
+    """The coding dictionary folder (flag, environment, settings file), checked before any input is read."""
+    from crisisledger.extract.coding_dictionary import DictionaryError, load_dictionary
+
+    value = settings.get("dictionary", flag)
+    if not value:
+        return None
+    try:
+        load_dictionary(Path(value))
+    except (DictionaryError, OSError) as exc:
+        _fail(str(exc), 2)
+    return Path(value)
+
+
+def _run_ingest(store: Any, items: list[Any], workers: int, quiet: bool, dictionary: Path | None = None) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from crisisledger.jobs.ingest import ingest as run
@@ -204,6 +226,7 @@ def _run_ingest(store: Any, items: list[Any], workers: int, quiet: bool) -> Any:
                 on_progress=lambda _: progress.advance(task),
                 on_error=report_error,
                 after_add=lambda record: link_document(store, record),
+                dictionary=dictionary,
             )
         except KeyboardInterrupt:
             click.echo("crisisledger: interrupted; every document already stored is complete", err=True)
@@ -565,11 +588,18 @@ def lexicon() -> None:
 
 @lexicon.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
-def lexicon_check(paths: tuple[Path, ...]) -> None:
+@click.option("--dictionary", metavar="DIR", help="Also read this PETRARCH-format coding dictionary folder.")
+def lexicon_check(paths: tuple[Path, ...], dictionary: str | None) -> None:
     """Validate the packaged lexicon files (or those given); one line per problem, exit 1 when any."""
+    from crisisledger.extract.coding_dictionary import DictionaryError, load_dictionary
     from crisisledger.lexicon.check import check_lexicons
 
     problems = check_lexicons(list(paths) or None)
+    if dictionary:
+        try:
+            click.echo(load_dictionary(Path(dictionary)).summary(), err=True)
+        except (DictionaryError, OSError) as exc:
+            problems.append(str(exc))
     for line in problems:
         click.echo(line)
     if problems:

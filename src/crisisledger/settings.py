@@ -27,6 +27,12 @@ SETTINGS = (
     Setting("db", "crisisledger.db", "CRISISLEDGER_DB", "the ledger: a SQLite file path or a database URL"),
     Setting("gazetteer", "", "CRISISLEDGER_GAZETTEER", "gazetteer index file (default: built in the user cache)"),
     Setting("author", "", "CRISISLEDGER_AUTHOR", "name recorded on revisions (default: the login name)"),
+    Setting(
+        "dictionary",
+        "",
+        "CRISISLEDGER_DICTIONARY",
+        "folder of a PETRARCH-format coding dictionary, read before the built-in lexicon (default: none)",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 CONFIG_ENV = "CRISISLEDGER_CONFIG"

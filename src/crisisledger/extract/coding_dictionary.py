@@ -17,6 +17,7 @@ own code. A code is taken as its author wrote it: CAMEO codes map to PLOVER type
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from crisisledger.errors import CrisisLedgerError
 from crisisledger.extract.coding_lexicon import TriggerTable
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, EventType
@@ -575,3 +577,85 @@ def with_user_dictionary(table: TriggerTable, verbs: VerbDictionary, discards: D
         coded=verbs,
         discards=discards,
     )
+
+
+# ---- a dictionary folder, as the ledger uses it -------------------------------------------------------
+
+DICTIONARY_PARTS = ("verbs", "actors", "agents", "discards")
+
+
+class DictionaryError(CrisisLedgerError):
+    code = "DICTIONARY"
+
+
+@dataclass(frozen=True, slots=True)
+class UserDictionary:
+    """A PETRARCH-format coding dictionary from one folder: any of its four files, named by part
+    (`*verbs*.txt`, `*actors*.txt`, `*agents*.txt`, `*discards*.txt`)."""
+
+    folder: Path
+    verbs: VerbDictionary | None
+    actors: tuple[ActorEntry, ...]
+    agents: tuple[AgentEntry, ...]
+    discards: Discards | None
+    digest: str  # of the files' bytes: which dictionary coded a ledger's records
+
+    @property
+    def stage(self) -> str:
+        return f"dictionary@{self.digest}"
+
+    def triggers(self, table: TriggerTable) -> TriggerTable:
+        return with_user_dictionary(table, self.verbs, self.discards) if self.verbs is not None else table
+
+    def summary(self) -> str:
+        verbs = self.verbs.verbs if self.verbs is not None else {}
+        patterns = sum(len(e.patterns) for entries in verbs.values() for e in entries)
+        return (
+            f"{self.folder}: {len(verbs)} verb forms, {patterns} patterns, {len(self.actors)} actor names, "
+            f"{len(self.agents)} agent words, discards {'yes' if self.discards is not None else 'no'}"
+        )
+
+
+def load_dictionary(folder: Path) -> UserDictionary:
+    """Read a coding dictionary folder; a folder with none of the four files is an error."""
+    if not folder.is_dir():
+        raise DictionaryError(f"coding dictionary {folder}: not a folder")
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.txt")):
+        for part in DICTIONARY_PARTS:
+            if part in path.name.lower():
+                if part in found:
+                    raise DictionaryError(
+                        f"coding dictionary {folder}: two {part} files ({found[part].name}, {path.name})"
+                    )
+                found[part] = path
+    if not found:
+        raise DictionaryError(
+            f"coding dictionary {folder}: no *verbs*.txt, *actors*.txt, *agents*.txt or *discards*.txt"
+        )
+    digest = hashlib.sha256(b"".join(found[p].read_bytes() for p in DICTIONARY_PARTS if p in found)).hexdigest()
+    return UserDictionary(
+        folder=folder,
+        verbs=read_verbs(found["verbs"]) if "verbs" in found else None,
+        actors=tuple(read_actors(found["actors"])) if "actors" in found else (),
+        agents=tuple(read_agents(found["agents"])) if "agents" in found else (),
+        discards=read_discards(found["discards"]) if "discards" in found else None,
+        digest=digest[:12],
+    )
+
+
+def with_dictionary_actors(analyzed: AnalyzedDocument, own: Sequence[Actor], user: UserDictionary) -> list[Actor]:
+    """The user's actors first (their dictionary wins where both name the same words), then ours
+    that no user actor overlaps. A user code names its actor (`ARNGOV`); its first three letters are
+    the country only where they can be an ISO 3166 alpha-3 code."""
+    if not user.actors:
+        return list(own)
+    users = [_ledger_actor(a) for a in dictionary_actors(user.actors, user.agents)(analyzed)]
+    kept = [a for a in own if not any(u.start < a.end and a.start < u.end for u in users)]
+    return sorted([*users, *kept], key=lambda a: (a.start, a.end))
+
+
+def _ledger_actor(actor: Actor) -> Actor:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", actor.name.lower()).strip("-") or "actor"
+    country = actor.name[:3] if re.fullmatch(r"[A-Z]{3}", actor.name[:3]) else None
+    return Actor(f"user.{slug}", actor.text, actor.start, actor.end, actor.name, country, actor.kind, actor.role)

@@ -6,10 +6,13 @@ order is time → places → figures → actors → events → claims (architect
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from crisisledger.extract.actors import extract_actors
 from crisisledger.extract.claims import extract_claims
+from crisisledger.extract.coding_dictionary import UserDictionary, load_dictionary, with_dictionary_actors
+from crisisledger.extract.coding_lexicon import TriggerTable, trigger_table
 from crisisledger.extract.events import extract_events
 from crisisledger.extract.figures import extract_figures
 from crisisledger.extract.places import extract_places
@@ -33,13 +36,24 @@ STAGES = (
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the extractors share across documents: the gazetteer (loaded once per process)."""
+    """What the extractors share across documents (loaded once per process): the gazetteer and, where
+    the analyst gives one, their own coding dictionary (its verbs and actors read first)."""
 
     gazetteer: Gazetteer
+    dictionary: UserDictionary | None = None
+    triggers: TriggerTable | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.dictionary is not None:
+            object.__setattr__(self, "triggers", self.dictionary.triggers(trigger_table()))
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        return STAGES + ((self.dictionary.stage,) if self.dictionary is not None else ())
 
 
-def default_context() -> Context:
-    return Context(gazetteer=default_gazetteer())
+def default_context(dictionary: Path | None = None) -> Context:
+    return Context(default_gazetteer(), load_dictionary(dictionary) if dictionary is not None else None)
 
 
 def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
@@ -49,7 +63,9 @@ def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
     places = extract_places(analyzed, context.gazetteer)
     figures = extract_figures(analyzed, times, places)
     actors = extract_actors(analyzed, places, context.gazetteer)
-    events, figures = extract_events(analyzed, actors, times, places, figures)
+    if context.dictionary is not None:
+        actors = tuple(with_dictionary_actors(analyzed, actors, context.dictionary))
+    events, figures = extract_events(analyzed, actors, times, places, figures, table=context.triggers)
     claims = extract_claims(analyzed, actors)
     return Extraction(
         document=analyzed.document,
@@ -60,5 +76,5 @@ def extract(analyzed: AnalyzedDocument, context: Context) -> Extraction:
         figures=figures,
         events=events,
         claims=claims,
-        stages=STAGES,
+        stages=context.stages,
     )

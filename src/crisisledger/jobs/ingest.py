@@ -66,10 +66,20 @@ def extract_record(document: Document) -> dict[str, Any]:
     return document_record(extract(analyze(document), _context()))
 
 
+_DICTIONARY: list[Path | None] = [None]  # the analyst's coding dictionary folder, in every process
+
+
+def use_dictionary(folder: Path | None) -> None:
+    """Code with this coding dictionary folder (None: the built-in lexicon only) from now on."""
+    if folder != _DICTIONARY[0]:
+        _DICTIONARY[0] = folder
+        _context.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _context() -> Context:
-    """One context (gazetteer) per process, workers included."""
-    return default_context()
+    """One context (gazetteer, coding dictionary) per process, workers included."""
+    return default_context(_DICTIONARY[0])
 
 
 def _safe_extract(document: Document) -> dict[str, Any] | str:
@@ -88,8 +98,12 @@ def ingest(
     on_progress: Callable[[str], None] | None = None,
     on_error: Callable[[str, str, str], None] | None = None,
     after_add: Callable[[dict[str, Any]], None] | None = None,
+    dictionary: Path | None = None,
 ) -> IngestSummary:
-    """Extract and store every document; a failed one is reported through `on_error` and skipped."""
+    """Extract and store every document; a failed one is reported through `on_error` and skipped.
+    `dictionary`: a coding dictionary folder read before the built-in lexicon (`coding_dictionary`)."""
+    use_dictionary(dictionary)
+    _context()  # a broken dictionary fails here, once, before any input is read
     summary = IngestSummary()
 
     def fail(source: str, reason: str, code: str) -> None:
@@ -136,7 +150,7 @@ def ingest(
         for document in unique:
             land(document, _safe_extract(document))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=use_dictionary, initargs=(dictionary,)) as pool:
             for document, result in zip(unique, pool.map(_safe_extract, unique, chunksize=4), strict=True):
                 land(document, result)
     return summary
