@@ -171,7 +171,7 @@ def _institutions(text: str, lex: ActorLexicon, places: Sequence[Place]) -> list
         if m.group() in lex.demonyms and ethnic_before(text, m.start()):
             out.append(_people(text, m.start(), m.end(), None, f"ethnic.{slug(m.group())}", lex, nouns, places))
             continue
-        group = ethnic_group_after(text, m.end()) if m.group() in lex.demonyms else None
+        group = ethnic_group_after(text, m.end())  # "Iraqi Kurds", "Kosovo Albanians"
         if group is not None:  # "Iraqi Kurds", "Bosnian Serb forces": the state of the demonym
             cid = f"{state.iso3.lower()}.civilians"
             out.append(_people(text, m.start(), m.end() + group.end(), state, cid, lex, nouns, places))
