@@ -67,6 +67,7 @@ def extract_actors(analyzed: AnalyzedDocument, places: Sequence[Place], gazettee
     cands += _titled_persons(text, lex, cands, places) + _apposed_persons(text, lex)
     cands += _entity_candidates(analyzed, lex, place_spans) + _leader_mentions(text)
     cands += _leaders_governments(text, lex)
+    cands = _without_inner_names(cands)
     del gazetteer  # places carry their country already
     cands = [c for c in cands if not c.prefix_only and any(a <= c.start and c.end <= b for a, b in zones)]
     chosen = [_as_leader(c) for c in _non_overlapping(cands)]
@@ -468,7 +469,9 @@ def _clean_name(raw: str, lex: ActorLexicon) -> str:
         words.pop(0)
     while words and words[-1] in ("The", "A", "An", "In", "On", "At"):
         words.pop()
-    return " ".join(words)
+    if words:  # "President Reagan's statement": the name without its possessive
+        words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+    return " ".join(w for w in words if w)
 
 
 def _prefix_of(text: str, at: int, cands: list[_Candidate]) -> _Candidate | None:
@@ -602,6 +605,18 @@ def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _without_inner_names(cands: list[_Candidate]) -> list[_Candidate]:
+    """A name the tagger found inside a longer group or body is part of it, not a person ("Turkish Kurd
+    refugees", "the Bush administration")."""
+    groups = [c for c in cands if not c.person and not c.prefix_only and c.priority >= 1]
+    return [
+        c
+        for c in cands
+        if not (c.person and c.priority == 1)
+        or not any(g.start <= c.start and c.end <= g.end and g.end - g.start > c.end - c.start for g in groups)
+    ]
 
 
 def _leader_mentions(text: str) -> list[_Candidate]:
