@@ -229,6 +229,10 @@ def test_leader_resolution_narrows_by_office() -> None:
     assert resolve("Hussein") is None  # a family name alone, with no title, names no one
     assert resolve("Lee", "President") is None  # presidents Lee of two states
     assert resolve("Kim", "leader") is not None
+    misspelt = resolve("Francois Mitterand", "President")  # one letter off, the office matches
+    assert misspelt is not None and misspelt.country == "FRA"
+    assert resolve("Ali Saleh", "Minister") is None  # a guessed family name must match the office
+    assert resolve("Mitterand") is None  # never without a title
 
 
 def test_shipped_leaders_are_valid_and_bad_ones_reported(tmp_path: object) -> None:

@@ -64,7 +64,9 @@ def leader_index() -> LeaderIndex:
 
 def resolve(name: str, title: str | None = None, index: LeaderIndex | None = None) -> Resolution | None:
     """The leader a name refers to (a full name or listed form), or, for a family name after a title, the
-    state all leaders of that name share; None when the lexicon cannot tell."""
+    state all leaders of that name share; None when the lexicon cannot tell. A name not listed after a
+    title ("President Francois Mitterand") is tried by its family name, one letter off allowed, when the
+    title names the office those leaders held."""
     index = index or leader_index()
     if name in index.by_form:
         leader = index.by_form[name]
@@ -72,13 +74,37 @@ def resolve(name: str, title: str | None = None, index: LeaderIndex | None = Non
     if not title:
         return None
     found = index.by_surname.get(name, ())
+    guessed = not found  # a misspelt family name, or an unlisted given name with a listed family name
+    if guessed:
+        family = name.split()[-1] if name.split() else name
+        found = index.by_surname.get(family, ()) if " " in name else ()
+        found = found or _misspelt(family, index)
     office = _office(title, index)
     same_office = tuple(f for f in found if office and _office(f.role, index) == office)
-    found = same_office or found
+    found = same_office if guessed else (same_office or found)  # a guess must match the office too
     if not found or len({f.country for f in found}) != 1:
         return None
     kinds = {f.kind for f in found}
     return Resolution(found[0].country, kinds.pop() if len(kinds) == 1 else None, found[0] if len(found) == 1 else None)
+
+
+def _misspelt(name: str, index: LeaderIndex) -> tuple[Leader, ...]:
+    """Leaders whose family name is one letter away from a long name after a title ("President
+    Mitterand", "President Habyariman"): news copy misspells foreign names."""
+    if len(name) < 7 or " " in name:
+        return ()
+    near = [k for k in index.by_surname if abs(len(k) - len(name)) <= 1 and _one_edit(k, name)]
+    return tuple(leader for k in near for leader in index.by_surname[k])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one insertion, deletion or substitution apart."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def state_of_family(name: str, index: LeaderIndex | None = None) -> str | None:
