@@ -65,20 +65,24 @@ def leader_index() -> LeaderIndex:
 def resolve(name: str, title: str | None = None, index: LeaderIndex | None = None) -> Resolution | None:
     """The leader a name refers to (a full name or listed form), or, for a family name after a title, the
     state all leaders of that name share; None when the lexicon cannot tell. A name not listed after a
-    title ("President Francois Mitterand") is tried by its family name, one letter off allowed, when the
-    title names the office those leaders held."""
+    title is tried as a listed full name spelt a little differently ("President Francois Mitterand"), or
+    as a family name one letter off when the title names the office those leaders held."""
     index = index or leader_index()
     if name in index.by_form:
         leader = index.by_form[name]
         return Resolution(leader.country, leader.kind, leader)
     if not title:
         return None
+    if " " in name:  # a full name spelt a little differently ("Francois Mitterand", "Omar El Bashir")
+        near = {index.by_form[f] for f in index.by_form if " " in f and _near(f, name)}
+        if len(near) == 1:
+            leader = near.pop()
+            return Resolution(leader.country, leader.kind, leader)
+        return None
     found = index.by_surname.get(name, ())
-    guessed = not found  # a misspelt family name, or an unlisted given name with a listed family name
+    guessed = not found  # a misspelt family name ("President Mitterand")
     if guessed:
-        family = name.split()[-1] if name.split() else name
-        found = index.by_surname.get(family, ()) if " " in name else ()
-        found = found or _misspelt(family, index)
+        found = _misspelt(name, index)
     office = _office(title, index)
     same_office = tuple(f for f in found if office and _office(f.role, index) == office)
     found = same_office if guessed else (same_office or found)  # a guess must match the office too
@@ -95,6 +99,12 @@ def _misspelt(name: str, index: LeaderIndex) -> tuple[Leader, ...]:
         return ()
     near = [k for k in index.by_surname if abs(len(k) - len(name)) <= 1 and _one_edit(k, name)]
     return tuple(leader for k in near for leader in index.by_surname[k])
+
+
+def _near(form: str, name: str) -> bool:
+    """The same name but for case, hyphens and one letter ("Omar El Bashir" ~ "Omar el-Bashir")."""
+    a, b = (re.sub(r"[\s-]+", " ", x.lower()) for x in (form, name))
+    return len(b) >= 10 and (a == b or (abs(len(a) - len(b)) <= 1 and _one_edit(a, b)))
 
 
 def _one_edit(a: str, b: str) -> bool:
