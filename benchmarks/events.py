@@ -228,6 +228,8 @@ def plover(shared: Path, limit: int | None) -> dict[str, Any]:
                 "s_src": s_src,
                 "s_tgt": s_tgt,
                 "why": why,
+                # the word that made the main event, to read a wrong type by the lexicon entry behind it
+                "trigger": event.trigger.text if event else "",
             }
         )
     first, second = halves(scored, lambda x: x["group"])
