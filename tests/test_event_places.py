@@ -71,3 +71,24 @@ def test_a_place_that_names_the_doer_is_no_answer(sentence: str, verb: str, plac
     doc = parse(sentence)
     token = doc.char_span(sentence.index(verb), sentence.index(verb) + len(verb)).root
     assert names_actor(token, _place(sentence, place)) is actor
+
+
+class _Noun:
+    """The little of a spaCy token `events_targets.state_at` reads: where its phrase starts and ends."""
+
+    def __init__(self, text: str, idx: int, left: int) -> None:
+        self.text, self.idx = text, idx
+        self.left_edge = self if left == idx else _Noun(text, left, left)
+
+
+def test_a_destination_town_gives_the_state_of_its_resolved_place() -> None:
+    from crisisledger.extract.events_targets import state_at
+
+    text = "arrived in the town of Cizre"
+    town = Place("Cizre", text.index("Cizre"), len(text), "Cizre", 1, 37.3, 42.2, "TUR", PlacePrecision.TOWN)
+    host = state_at(_Noun("Cizre", town.start, text.index("the")), (), [town])
+    assert host is not None and (host.id, host.country, host.kind.value) == ("tur.state", "TUR", "state")
+    unresolved = Place("Cizre", town.start, town.end, None, None, None, None, None, None)
+    assert state_at(_Noun("Cizre", town.start, town.start), (), [unresolved]) is None
+    elsewhere = Place("Cizre", 0, 5, "Cizre", 1, 37.3, 42.2, "TUR", PlacePrecision.TOWN)
+    assert state_at(_Noun("Cizre", town.start, town.start), (), [elsewhere]) is None  # not in the noun's words

@@ -505,3 +505,57 @@ def test_a_list_does_not_run_across_a_clause() -> None:
     events, _, _ = run(text, date(2024, 5, 1))
     assaults = [e for e in events if e.type is EventType.ASSAULT]
     assert assaults and all(a.kind.value != "police" for e in assaults for a in e.targets)
+
+
+# An act that goes to a place acts on that place's state (the host of a visit, where forces are sent,
+# deployed or withdrawn from); a domestic act in a town of the doer's own state acts on that state; a
+# protest takes the target of the act its purpose clause names.
+HOSTED = [
+    ("Kenyan Foreign Minister Musalia Mudavadi arrived in Ethiopia on a two-day visit.", "CONSULT", "eth.state"),
+    ("Ghana refused to deploy troops in Somalia.", "REJECT", "som.state"),
+    ("Chad pulled its troops out of Niger on Monday.", "RETREAT", "ner.state"),
+    ("Kenyan troops withdrew from Somalia.", "RETREAT", "som.state"),
+    ("Iraq massed troops along the border with Kuwait.", "MOBILIZE", "kwt.state"),
+    ("Sudan offered its troops to Chad's president.", "AGREE", "tcd.state"),
+    ("Ethiopian authorities imposed a curfew in the town of Gondar in northern Ethiopia.", "COERCE", "eth.state"),
+    ("Hundreds of Kenyan students began a hunger strike to protest Uganda's decision.", "PROTEST", "uga.state"),
+    ("Kenyan teachers staged a rally in protest of the Ugandan government's refusal to pay them.", "PROTEST", "UGA"),
+]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "etype", "target"), HOSTED)
+def test_a_movement_targets_the_state_of_its_destination(sentence: str, etype: str, target: str) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    found = [e for e in events if e.type.value == etype]
+    assert found, [(e.type, e.actors, e.targets) for e in events]
+    assert {a.id for a in found[0].targets} & {target} or {a.country for a in found[0].targets} == {target}, [
+        (e.type, e.targets) for e in events
+    ]
+
+
+@pytest.mark.integration
+def test_a_movement_home_has_no_host_target() -> None:
+    events, _, _ = run("Ethiopian Prime Minister Abiy Ahmed arrived in Ethiopia for talks.", date(2024, 5, 1))
+    talks = [e for e in events if e.type is EventType.CONSULT]
+    assert talks and not talks[0].targets, [(e.type, e.targets) for e in events]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("etype", [EventType.CONCEDE, EventType.RETREAT])
+def test_forced_to_surrender_yields_to_the_forcer_whatever_the_type(etype: EventType) -> None:
+    from crisisledger.extract.actors import extract_actors
+    from crisisledger.extract.coding_lexicon import Trigger, trigger_table
+    from crisisledger.extract.events import event_roles
+    from crisisledger.language.analyze import analyze
+    from crisisledger.model import Document
+
+    an = analyze(
+        Document(id="t", text="Eritrean troops forced Ethiopian soldiers to surrender.", published=date(2024, 5, 1))
+    )
+    actors = extract_actors(an, (), None)
+    assert an.doc is not None
+    tok = next(t for t in an.doc if t.lower_ == "surrender")
+    doers, targets = event_roles(tok, True, Trigger(etype, "surrender"), trigger_table(), actors)
+    assert {a.country for a in targets} == {"ERI"}, (doers, targets)
+    assert {a.country for a in doers} == {"ETH"}

@@ -83,6 +83,8 @@ STAGE = "events@1"
 EVENT_ROLES = frozenset({Role.REPORT, Role.QUOTE, Role.BACKGROUND})
 SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
 NO_TARGET = frozenset({EventType.DISPLACEMENT, EventType.INCIDENT})
+MOVED_FORCES = frozenset({ActorKind.MILITARY, ActorKind.POLICE})
+YIELDING = frozenset({EventType.CONCEDE, EventType.RETREAT})  # military surrender is RETREAT (CAMEO 0874)
 PLACE_OBJECT_TYPES = frozenset(
     {EventType.DISPLACEMENT, EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.CONSULT}
 )
@@ -162,6 +164,7 @@ def extract_events(
                 strict += _criticised(tokens, actors, context, strict)
                 strict = _noun_events(tokens, table, actors, context, strict, drafts)
                 strict += _mirrored(tokens, table, strict)
+                strict = _hosted(tokens, table, actors, sentence_places, strict)
             drafts.extend(strict)
         carried = (sentence.paragraph, carry(sentence, times, published) or carried[1])
     events = _number(drafts)
@@ -338,6 +341,37 @@ def _noun_events(
     found += nouns.undergone(tokens, table, actors, ctx, found)
     found += nouns.grown(tokens, table, actors, ctx, found)
     return nouns.without_retellings(tokens, found, before)
+
+
+def _hosted(
+    tokens: Token, table: TriggerTable, actors: Sequence[Actor], places: Sequence[Place], events: list[Event]
+) -> list[Event]:
+    """Events with no target take that of the purpose they serve, or, a movement to a place, the place's
+    state (`events_targets`); a verb of a user's dictionary keeps the roles its patterns give (its codes are
+    taken as written)."""
+    from crisisledger.extract.events_targets import hosted, purposed
+
+    at = {t.idx: t for t in tokens}
+    placed = [(e, at[e.trigger.start]) for e in events if e.trigger.start in at]
+    out = []
+    for e in events:
+        tok = at.get(e.trigger.start)
+        if tok is None or _dictionary_coded(tok, table):
+            out.append(e)
+        else:
+            out.append(hosted(purposed(e, tok, placed, actors), tok, actors, places))
+    return out
+
+
+def _dictionary_coded(tok: Token, table: TriggerTable) -> bool:
+    """The trigger, or the verb a noun trigger hangs on ("arrived ... on a visit"), is a verb of a user's
+    dictionary: its patterns code the sentence's roles."""
+    if table.coded is None:
+        return False
+    verbs = [tok]
+    if tok.pos_ != "VERB":
+        verbs += [g for g in governors(tok, 2) if g.pos_ == "VERB"][:1]
+    return any(_dictionary_trigger(v, table.coded)[0] for v in verbs)
 
 
 def _criticised(tokens: Token, actors: Sequence[Actor], ctx: _Context, strict: Sequence[Event]) -> list[Event]:
@@ -666,10 +700,13 @@ def _roles(
             targets = actors_of(aimed, actors)
         if not targets and hostile:
             targets = _civilian_places(objs, table, places)
+        if targets and all(a.kind in MOVED_FORCES and a.country is None for a in targets):
+            # "offered its troops to X": the forces are what is given, X whom it reaches
+            targets = actors_of(preposition_objects(tok, table.target_preps), actors) or targets
     if not targets and trigger.type in ADDRESSED:
         # "demanded that the US cancel ...", "warned that Iran would pay": who is to act is addressed
         targets = actors_of([t for c in tok.children if c.dep_ == "ccomp" for t in subjects(c)], actors)
-    if trigger.type is EventType.CONCEDE and tok.dep_ == "xcomp":
+    if trigger.type in YIELDING and tok.dep_ == "xcomp":
         targets = actors_of(subjects(tok.head), actors)  # "forced X to surrender": X yields to the forcer
     doers = [a for a in doers if a.kind is not ActorKind.MEDIA]
     targets = [a for a in targets if a.id not in {d.id for d in doers}]
