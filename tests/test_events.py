@@ -520,6 +520,12 @@ HOSTED = [
     ("Ethiopian authorities imposed a curfew in the town of Gondar in northern Ethiopia.", "COERCE", "eth.state"),
     ("Hundreds of Kenyan students began a hunger strike to protest Uganda's decision.", "PROTEST", "uga.state"),
     ("Kenyan teachers staged a rally in protest of the Ugandan government's refusal to pay them.", "PROTEST", "UGA"),
+    # an act on a relation reaches its partner, on a place for people those people
+    ("Kenya announced a suspension of air links with Somalia.", "SANCTION", "som.state"),
+    ("Kenya cut diplomatic ties with Somalia.", "SANCTION", "som.state"),
+    ("A camp for Somali refugees was attacked by Ethiopian militiamen.", "ASSAULT", "SOM"),
+    # the destination is the host, never the doer the nearest mention would make it
+    ("The Kenyan foreign minister arrived in Ethiopia on a two-day visit.", "CONSULT", "eth.state"),
 ]
 
 
@@ -532,6 +538,7 @@ def test_a_movement_targets_the_state_of_its_destination(sentence: str, etype: s
     assert {a.id for a in found[0].targets} & {target} or {a.country for a in found[0].targets} == {target}, [
         (e.type, e.targets) for e in events
     ]
+    assert target not in {a.id for a in found[0].actors} | {a.country for a in found[0].actors}
 
 
 @pytest.mark.integration

@@ -40,6 +40,7 @@ from crisisledger.extract.events_clauses import (
     short_forms_resolved,
     time_anchor,
 )
+from crisisledger.extract.events_targets import partners
 from crisisledger.extract.grammar import (
     Token,
     actors_of,
@@ -687,7 +688,7 @@ def _roles(
     if is_passive(tok):
         doers = actors_of(agents(tok), actors)
         undergoers = passive_subjects(tok)
-        targets = actors_of(undergoers, actors)
+        targets = actors_of(undergoers, actors) or partners(undergoers, actors)
         if not targets and hostile:  # "fled the village after it was shelled": its people
             targets = _civilian_places(undergoers, table, places)
     else:
@@ -697,7 +698,7 @@ def _roles(
         if not targets and objs:  # "presented credentials to X": the object is a thing, X the target
             aimed = [*preposition_objects(tok, table.target_preps)]
             aimed += [p for o in objs for p in preposition_objects(o, table.target_preps)]
-            targets = actors_of(aimed, actors)
+            targets = actors_of(aimed, actors) or partners(objs, actors)
         if not targets and hostile:
             targets = _civilian_places(objs, table, places)
         if targets and all(a.kind in MOVED_FORCES and a.country is None for a in targets):
@@ -767,6 +768,7 @@ def _noun_roles(
     doers = actors_of([t for o in owners for t in conjuncts(o)], actors)
     doers += actors_of(preposition_objects(tok, ("by", "from", "between")), actors)  # "talks between X and Y"
     targets = actors_of(preposition_objects(tok, ("on", "against", "of", "with", "to", "into")), actors)
+    targets = targets or partners(preposition_objects(tok, ("of",)), actors)  # "a suspension of links with X"
     head = tok.head
     mod = modality()
     journey = head.lower_ in mod.purpose_preps and head.head.lemma_.lower() in mod.purpose_verbs

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from crisisledger.extract.coding_lexicon import actor_lexicon
-from crisisledger.extract.grammar import Token, actors_of
+from crisisledger.extract.grammar import Token, actors_of, preposition_objects
 from crisisledger.model import Actor, ActorKind, Event, EventType, Place
 
 _MOVED_KINDS = frozenset({ActorKind.MILITARY, ActorKind.POLICE})  # troops sent: what moves, not whom it reaches
@@ -47,6 +47,9 @@ class _Words:
     posture_preps: frozenset[str]
     purpose_nouns: frozenset[str]
     purpose_types: frozenset[EventType]
+    relation_nouns: frozenset[str]
+    relation_preps: frozenset[str]
+    home_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +73,25 @@ def _words() -> _Words:
         words("posture_preps"),
         words("purpose_nouns"),
         frozenset(EventType(str(t)) for t in raw["purpose_types"]),
+        words("relation_nouns"),
+        words("relation_preps"),
+        words("home_preps"),
     )
+
+
+def partners(objects: Sequence[Token], actors: Sequence[Actor]) -> list[Actor]:
+    """Who an act done to a thing reaches when the thing names no actor itself: the partner of a
+    relation ("suspended air links with X", "cut ties to Y") and the people a place is for ("a camp for
+    Z refugees was attacked")."""
+    w = _words()
+    for o in objects:
+        relation = o.lower_ in w.relation_nouns or o.lemma_.lower() in w.relation_nouns
+        found = actors_of(preposition_objects(o, w.relation_preps if relation else w.home_preps), actors)
+        if not relation:
+            found = [a for a in found if a.kind is ActorKind.CIVILIANS]
+        if found:
+            return found
+    return []
 
 
 def purposed(event: Event, tok: Token, events: Sequence[tuple[Event, Token]], actors: Sequence[Actor]) -> Event:
@@ -149,6 +170,12 @@ def _heads(tok: Token, reach: int) -> list[Token]:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def destination_spans(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of the places the movements on the trigger's chain go to: a state named there is
+    the host, never the doer ("X arrived in Y on a visit")."""
+    return [(n.left_edge.idx, n.idx + len(n.text)) for m in movements(tok) for n in destinations(m)]
 
 
 def _moves(tok: Token, w: _Words) -> bool:

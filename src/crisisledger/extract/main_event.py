@@ -23,6 +23,7 @@ from crisisledger.extract.coding_lexicon import (
     trigger_table,
 )
 from crisisledger.extract.events import event_mode, event_roles, speaker_actors, trigger_of, voiced_type
+from crisisledger.extract.events_targets import destination_spans
 from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, read_type, subjects, verb_key
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
@@ -265,7 +266,8 @@ def _fill_roles(
     pool = [a for a in in_sentence if a.kind is not ActorKind.MEDIA and not _inside(a, speakers)]
     taken = {a.id for a in (*doers, *targets)}
     if not doers:
-        before = [a for a in pool if a.end <= tok.idx and a.id not in taken]
+        hosts = destination_spans(tok)  # "X arrived in Y on a visit": Y hosts it
+        before = [a for a in pool if a.end <= tok.idx and a.id not in taken and not _inside(a, hosts)]
         if before:
             doers = (before[-1],)
             taken.add(before[-1].id)
