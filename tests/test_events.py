@@ -566,3 +566,19 @@ def test_forced_to_surrender_yields_to_the_forcer_whatever_the_type(etype: Event
     doers, targets = event_roles(tok, True, Trigger(etype, "surrender"), trigger_table(), actors)
     assert {a.country for a in targets} == {"ERI"}, (doers, targets)
     assert {a.country for a in doers} == {"ETH"}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "doer", "target"),
+    [
+        ("The Kenyan government declared that Somalia must drop its barriers to Kenyan exports.", "KEN", "SOM"),
+        ("Ugandan officials said Sudan must hand over the suspects to the Kenyan police.", "UGA", "SDN"),
+    ],
+)
+def test_a_must_clause_is_demanded_of_its_subject_only(sentence: str, doer: str, target: str) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    demands = [e for e in events if e.type is EventType.REQUEST]
+    assert demands, [(e.type, e.actors, e.targets) for e in events]
+    assert {a.country for a in demands[0].actors} == {doer}
+    assert {a.country for a in demands[0].targets} == {target}

@@ -214,8 +214,9 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     doers, targets = event_roles(tok, verb, trigger, table, actors)
     if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
         doers = speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
-    if etype is EventType.REQUEST and trigger.type is not EventType.REQUEST:
-        doers, targets = _demander(tok, actors), tuple(doers) + tuple(targets)
+    if etype is EventType.REQUEST and (trigger.type is not EventType.REQUEST or trigger is DEMAND):
+        # "X must drop barriers to Y": the speaker demands it of X (Y is part of the act demanded)
+        doers, targets = _demander(tok, actors), tuple(doers) or tuple(targets)
     in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
     doers, targets = _fill_roles(tok, tuple(doers), tuple(targets), in_sentence)
     return Event(
