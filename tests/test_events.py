@@ -582,3 +582,21 @@ def test_a_must_clause_is_demanded_of_its_subject_only(sentence: str, doer: str,
     assert demands, [(e.type, e.actors, e.targets) for e in events]
     assert {a.country for a in demands[0].actors} == {doer}
     assert {a.country for a in demands[0].targets} == {target}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("sentence", "doer", "target"),
+    [
+        ("Two Kenyan journalists were detained in Uganda on Monday.", "uga.state", "KEN"),
+        ("A Somali journalist was placed under arrest in Kenya.", "ken.state", "SOM"),
+    ],
+)
+def test_a_passive_act_of_authority_with_no_doer_is_the_states_where_done(
+    sentence: str, doer: str, target: str
+) -> None:
+    events, _, _ = run(sentence, date(2024, 5, 1))
+    coerced = [e for e in events if e.type is EventType.COERCE]
+    assert coerced, [(e.type, e.actors, e.targets) for e in events]
+    assert [a.id for a in coerced[0].actors] == [doer]
+    assert {a.country for a in coerced[0].targets} == {target}

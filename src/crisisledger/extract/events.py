@@ -350,7 +350,7 @@ def _hosted(
     """Events with no target take that of the purpose they serve, or, a movement to a place, the place's
     state (`events_targets`); a verb of a user's dictionary keeps the roles its patterns give (its codes are
     taken as written)."""
-    from crisisledger.extract.events_targets import hosted, purposed
+    from crisisledger.extract.events_targets import authority, hosted, purposed
 
     at = {t.idx: t for t in tokens}
     placed = [(e, at[e.trigger.start]) for e in events if e.trigger.start in at]
@@ -360,7 +360,8 @@ def _hosted(
         if tok is None or _dictionary_coded(tok, table):
             out.append(e)
         else:
-            out.append(hosted(purposed(e, tok, placed, actors), tok, actors, places))
+            e = authority(purposed(e, tok, placed, actors), tok, actors, places)
+            out.append(hosted(e, tok, actors, places))
     return out
 
 
@@ -772,7 +773,10 @@ def _noun_roles(
     head = tok.head
     mod = modality()
     journey = head.lower_ in mod.purpose_preps and head.head.lemma_.lower() in mod.purpose_verbs
-    if not doers and tok.dep_ == "pobj" and journey:
+    if not doers and tok.dep_ == "pobj" and journey and is_passive(head.head):
+        # "X was put under investigation": X undergoes it, the passive's agent (if any) does it
+        doers, targets = actors_of(agents(head.head), actors), targets or actors_of(passive_subjects(head.head), actors)
+    elif not doers and tok.dep_ == "pobj" and journey:
         doers = actors_of(subjects(head.head), actors)  # "X arrived on a visit": X visits
     if not doers and tok.dep_ == "dobj" and verb_key(head, table.light_verbs) in table.light_verbs:
         doers = actors_of(subjects(head), actors)

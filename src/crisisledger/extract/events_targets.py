@@ -50,6 +50,7 @@ class _Words:
     relation_nouns: frozenset[str]
     relation_preps: frozenset[str]
     home_preps: frozenset[str]
+    authority_types: frozenset[EventType]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def _words() -> _Words:
         words("relation_nouns"),
         words("relation_preps"),
         words("home_preps"),
+        frozenset(EventType(str(t)) for t in raw["authority_types"]),
     )
 
 
@@ -121,6 +123,22 @@ def purposed(event: Event, tok: Token, events: Sequence[tuple[Event, Token]], ac
     ]
     aimed = tuple(a for a in actors_of(nouns, actors) if a.id not in doers)
     return replace(event, targets=aimed) if aimed else event
+
+
+def authority(event: Event, tok: Token, actors: Sequence[Actor], places: Sequence[Place]) -> Event:
+    """An act of state authority told in the passive with no doer ("was put under investigation in X",
+    "were detained in Y") was done by the state of the place it was done in."""
+    w = _words()
+    if event.actors or event.type not in w.authority_types:
+        return event
+    heads = _heads(tok, w.reach)
+    if not any(h.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) for h in heads):
+        return event
+    for noun in (n for t in heads for n in destinations(t, w.locative_preps)):
+        state = state_at(noun, actors, places)
+        if state is not None and state.country not in {a.country for a in event.targets}:
+            return replace(event, actors=(state,))
+    return event
 
 
 def hosted(event: Event, tok: Token, actors: Sequence[Actor], places: Sequence[Place]) -> Event:
