@@ -135,3 +135,15 @@ def test_coding_lexicons_give_no_key_twice(name: str) -> None:
 def test_repeated_keys_are_caught() -> None:
     text = "types:\n  ACCUSE:\n    verbs_with: {find: [fault], find: [guilty]}\n"
     assert repeated_keys(text) == ["'find' at line 3"]
+
+
+def test_no_plain_verb_or_noun_stands_under_two_types() -> None:
+    # the table keeps the first type a noun or plain verb is listed under; a second listing would be dead
+    data = yaml.safe_load((LEXICON_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+    owners: dict[str, list[str]] = {}
+    for etype, entry in data["types"].items():
+        for word in entry.get("verbs", []):
+            owners.setdefault(f"verb {word}", []).append(etype)
+        for word in entry.get("nouns", []):
+            owners.setdefault(f"noun {word}", []).append(etype)
+    assert {w: ts for w, ts in owners.items() if len(ts) > 1} == {}
