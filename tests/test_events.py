@@ -574,6 +574,12 @@ def test_forced_to_surrender_yields_to_the_forcer_whatever_the_type(etype: Event
     [
         ("The Kenyan government declared that Somalia must drop its barriers to Kenyan exports.", "KEN", "SOM"),
         ("Ugandan officials said Sudan must hand over the suspects to the Kenyan police.", "UGA", "SDN"),
+        ("The Kenyan government told Somalia that it must withdraw its troops.", "KEN", "SOM"),
+        (
+            "Kenyan President William Ruto issued a stern reminder to Somalia that it must cooperate with UN monitors.",
+            "KEN",
+            "SOM",
+        ),
     ],
 )
 def test_a_must_clause_is_demanded_of_its_subject_only(sentence: str, doer: str, target: str) -> None:

@@ -212,11 +212,13 @@ def _best_trigger(
 def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: TriggerTable) -> Event:
     _, tok, trigger, etype, verb = best
     doers, targets = event_roles(tok, verb, trigger, table, actors)
+    addressed = _addressee(tok, actors) if not doers and verb and _pronoun_subject(tok) else ()
     if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
         doers = speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and (trigger.type is not EventType.REQUEST or trigger is DEMAND):
-        # "X must drop barriers to Y": the speaker demands it of X (Y is part of the act demanded)
-        doers, targets = _demander(tok, actors), tuple(doers) or tuple(targets)
+        # "X must drop barriers to Y": the speaker demands it of X (Y is part of the act demanded); "told X
+        # that it must": of X
+        doers, targets = _demander(tok, actors), addressed or tuple(doers) or tuple(targets)
     in_sentence = [a for a in actors if sentence.start <= a.start < sentence.end]
     doers, targets = _fill_roles(tok, tuple(doers), tuple(targets), in_sentence)
     return Event(
@@ -241,6 +243,22 @@ def _depth(tok: Token, verb: bool) -> int:
     while tok.head.i != tok.i:
         tok, n = tok.head, n + 1
     return n
+
+
+def _pronoun_subject(tok: Token) -> bool:
+    return any(t.pos_ == "PRON" for t in subjects(tok))
+
+
+def _addressee(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """Whom a demand told to someone is made of, where its clause names them by a pronoun ("issued a
+    reminder to X that it must ...", "told X that it must ..."): the nearest "to" object or object above."""
+    for gov in governors(tok, 4):
+        held = [g for c in gov.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children]
+        held += [c for c in gov.children if c.dep_ == "dobj" and c.i != tok.i and gov.pos_ == "VERB"]
+        found = tuple(actors_of([h for h in held if h.dep_ in ("pobj", "dobj")], actors))
+        if found:
+            return found
+    return ()
 
 
 def _demander(tok: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
