@@ -138,10 +138,15 @@ def _located(text: str, start: int, lex: ActorLexicon) -> bool:
 # ---- candidates -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+# Patterns built from the lexicon's long alternations: compiled once per process, not per report
+# (re's own cache is too small to hold them beside everything else).
+_compiled = lru_cache(maxsize=64)(re.compile)
 
 
 def _named(text: str, lex: ActorLexicon) -> list[_Candidate]:
@@ -321,7 +326,7 @@ def _institutions_of_states(text: str, lex: ActorLexicon) -> list[_Candidate]:
     out = []
     nouns = _alternation(tuple(lex.generic_words), re.I).pattern
     states = _alternation(tuple(lex.state_names)).pattern
-    for m in re.finditer(rf"(?P<noun>{nouns})\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<state>{states})", text, re.I):
+    for m in _compiled(rf"(?P<noun>{nouns})\s+(?P<prep>of|in)\s+(?:the\s+)?(?P<state>{states})", re.I).finditer(text):
         state = lex.state_names.get(m.group("state"))
         inst = lex.generic_words[m.group("noun").lower()]
         located = m.group("prep").lower() == "in"
@@ -418,7 +423,7 @@ def _titled_persons(
 ) -> list[_Candidate]:
     """`<prefix>? <title> (to|of the X)? <Name>`: officials resolved from their title in the report."""
     titles = _alternation(tuple(lex.offices))
-    pattern = re.compile(
+    pattern = _compiled(
         rf"(?P<title>{titles.pattern})(?P<mid>\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}?)?"
         rf"\s+(?P<name>{_NAME})"
     )
@@ -499,7 +504,7 @@ def _title_link() -> re.Pattern[str]:
 
 def _state_in(fragment: str, lex: ActorLexicon) -> str | None:
     for name, state in lex.state_names.items():
-        if re.search(rf"\b{re.escape(name)}\b", fragment):
+        if name in fragment and re.search(rf"\b{re.escape(name)}\b", fragment):
             return state.iso3
     return None
 
@@ -510,7 +515,7 @@ def _apposed_persons(text: str, lex: ActorLexicon) -> list[_Candidate]:
     offices = [t for t in lex.offices if t.islower()]
     roles = "|".join(re.escape(r) for r in sorted([*lex.private_roles, *offices], key=len, reverse=True))
     states = _alternation(tuple(lex.state_names)).pattern
-    pattern = re.compile(
+    pattern = _compiled(
         rf"(?P<name>{_NAME}),\s+(?:a|an|the|(?P<state>{states})(?:'s|’s))\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})\b"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of_state>{states})\b)?"
     )

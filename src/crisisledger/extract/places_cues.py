@@ -147,14 +147,19 @@ def _speaker_patterns() -> tuple[re.Pattern[str], ...]:
 def written_as_town(name: str, text: str) -> bool:
     """The name modifies a person or civic noun ('a Lebanon woman', 'the Jordan middle school') or ends an
     address ('400 S. Locust St., Lebanon'): a town's usage, never a country's."""
+    return any(p.search(text) for p in _town_usages(name))
+
+
+@lru_cache(maxsize=4096)
+def _town_usages(name: str) -> tuple[re.Pattern[str], ...]:
     words = place_words()
     nouns = "|".join(sorted(words.local_nouns))
     streets = "|".join(sorted(words.street_words))
     written = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:[Aa]n?|[Tt]he)\s+{written}\s+(?i:{nouns})\b", text)
-        or re.search(rf"\b{written}\s+(?:residents|aldermen|selectmen|council)\b", text)
-        or re.search(rf"\d+\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?i:{streets})\.?,\s+{written}\b", text)
+    return (
+        re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{written}\s+(?i:{nouns})\b"),
+        re.compile(rf"\b{written}\s+(?:residents|aldermen|selectmen|council)\b"),
+        re.compile(rf"\d+\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?i:{streets})\.?,\s+{written}\b"),
     )
 
 
