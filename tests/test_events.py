@@ -606,3 +606,13 @@ def test_a_passive_act_of_authority_with_no_doer_is_the_states_where_done(
     assert coerced, [(e.type, e.actors, e.targets) for e in events]
     assert [a.id for a in coerced[0].actors] == [doer]
     assert {a.country for a in coerced[0].targets} == {target}
+
+
+@pytest.mark.integration
+def test_unnamed_civilians_struck_in_a_state_are_its_people_but_refugees_are_not() -> None:
+    events, _, _ = run("Troops killed several demonstrators in the capital of Kenya.", date(2024, 5, 1))
+    assaults = [e for e in events if e.type is EventType.ASSAULT]
+    assert assaults and {a.country for a in assaults[0].targets} == {"KEN"}, [(e.type, e.targets) for e in events]
+    events, _, _ = run("Gunmen attacked refugees in the capital of Chad.", date(2024, 5, 1))
+    assaults = [e for e in events if e.type is EventType.ASSAULT]
+    assert assaults and all(a.country != "TCD" for a in assaults[0].targets)

@@ -350,7 +350,7 @@ def _hosted(
     """Events with no target take that of the purpose they serve, or, a movement to a place, the place's
     state (`events_targets`); a verb of a user's dictionary keeps the roles its patterns give (its codes are
     taken as written)."""
-    from crisisledger.extract.events_targets import authority, hosted, purposed
+    from crisisledger.extract.events_targets import authority, hosted, purposed, residents
 
     at = {t.idx: t for t in tokens}
     placed = [(e, at[e.trigger.start]) for e in events if e.trigger.start in at]
@@ -361,7 +361,7 @@ def _hosted(
             out.append(e)
         else:
             e = authority(purposed(e, tok, placed, actors), tok, actors, places)
-            out.append(hosted(e, tok, actors, places))
+            out.append(residents(hosted(e, tok, actors, places), tok, actors))
     return out
 
 

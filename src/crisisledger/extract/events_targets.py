@@ -51,6 +51,7 @@ class _Words:
     relation_preps: frozenset[str]
     home_preps: frozenset[str]
     authority_types: frozenset[EventType]
+    newcomers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def _words() -> _Words:
         words("relation_preps"),
         words("home_preps"),
         frozenset(EventType(str(t)) for t in raw["authority_types"]),
+        words("newcomers"),
     )
 
 
@@ -139,6 +141,27 @@ def authority(event: Event, tok: Token, actors: Sequence[Actor], places: Sequenc
         if state is not None and state.country not in {a.country for a in event.targets}:
             return replace(event, actors=(state,))
     return event
+
+
+def residents(event: Event, tok: Token, actors: Sequence[Actor]) -> Event:
+    """Unnamed civilians an act struck in a state ("killed 12 people in X") are that state's people; refugees,
+    migrants and the like are not (they come from elsewhere), nor those in a place below the state (people
+    in a disputed region may be another state's)."""
+    w = _words()
+    bare = [t for t in event.targets if t.kind is ActorKind.CIVILIANS and t.country is None]
+    if not bare or any(set(t.text.lower().split()) & w.newcomers for t in bare):
+        return event
+    for noun in (n for t in _heads(tok, w.reach) for n in destinations(t, w.locative_preps)):
+        state = state_at(noun, actors, ())
+        if state is not None:
+            return replace(event, targets=tuple(_of_state(t, state) if t in bare else t for t in event.targets))
+    return event
+
+
+def _of_state(people: Actor, state: Actor) -> Actor:
+    iso3 = state.country or ""
+    generic = people.id.split(".")[0] == "civilians"
+    return replace(people, id=f"{iso3.lower()}.civilians" if generic else people.id, country=iso3)
 
 
 def hosted(event: Event, tok: Token, actors: Sequence[Actor], places: Sequence[Place]) -> Event:
