@@ -82,7 +82,7 @@ from crisisledger.model import (
 
 STAGE = "events@1"
 EVENT_ROLES = frozenset({Role.REPORT, Role.QUOTE, Role.BACKGROUND})
-SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
+SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT})
 NO_TARGET = frozenset({EventType.DISPLACEMENT, EventType.INCIDENT})
 MOVED_FORCES = frozenset({ActorKind.MILITARY, ActorKind.POLICE})
 YIELDING = frozenset({EventType.CONCEDE, EventType.RETREAT})  # military surrender is RETREAT (CAMEO 0874)
@@ -478,6 +478,8 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
             if cand.requires_object:
                 objs = {o.lemma_.lower() for o in _object_nouns(tok)}
                 objs |= {c.lemma_.lower() for c in objects(tok, frozenset({"to", "for"}))}
+                to_objects = (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
+                objs |= {g.lemma_.lower() for g in to_objects}  # "set fire to the offices"
                 if objs & cand.requires:
                     return cand, True
             elif _required_word_present(tok, cand.requires):

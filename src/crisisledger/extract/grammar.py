@@ -303,9 +303,8 @@ def _listed_with(doc: Any, root: Token, found: Actor, actors: Sequence[Actor]) -
     """The names on either side of a mention joined to it by commas and "and"/"or" only (articles and
     adjectives aside): a list of names shares the mention's role. A name that is the subject of another
     verb starts a clause of its own ("..., and Russia said")."""
-    ordered = sorted(
-        {(a.start, a.end) for a in actors if a.start >= root.sent.start_char and a.end <= root.sent.end_char}
-    )
+    sent = root.sent  # found once: spaCy walks the parse for it
+    ordered = sorted({(a.start, a.end) for a in actors if a.start >= sent.start_char and a.end <= sent.end_char})
     at = ordered.index((found.start, found.end)) if (found.start, found.end) in ordered else -1
     if at < 0:
         return []
