@@ -321,8 +321,9 @@ PROTEST_WORDS = frozenset(
 )
 
 
-def acled_type(event: Event | None, text: str = "") -> str:
-    """Our type and mode to ACLED's event type (the package's table); the mode is read over the whole snippet."""
+def acled_type(event: Event | None, text: str = "", snippet: str | None = None) -> str:
+    """Our type and mode to ACLED's event type (the package's table); the mode is read over `text` (the
+    event's sentence or the whole snippet), a crowd's own violence over the whole `snippet`."""
     if event is None:
         return STRATEGIC
     mode = snippet_mode(event, text) or event.mode
@@ -330,20 +331,37 @@ def acled_type(event: Event | None, text: str = "") -> str:
     kind = package_acled_type(event.type.value, mode, kinds, [a.kind.value for a in event.targets])[0]
     if kind == PROTESTS and mode == "force against protesters":
         # force met by a violent crowd (stones, petrol bombs, clashes): ACLED codes the riot
-        crowd = Event("c", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
-        if snippet_mode(crowd, text) == "riot":
+        whole = snippet or text
+        crowd = Event("c", EventType.PROTEST, Span(whole, 0, len(whole)), Span("", 0, 0), "protest")
+        if snippet_mode(crowd, whole) == "riot":
             return RIOTS
     return kind
 
 
 def snippet_mode(event: Event, text: str) -> str | None:
-    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
-    words |= {w[:-1] for w in words if w.endswith("s")}  # "warplanes" meets the cue "warplane"
+    if event.type is EventType.PROTEST:
+        text = without_topics(text)
+    words = snippet_words(text)
+    words = words | {w[:-1] for w in words if w.endswith("s")}  # "warplanes" meets the cue "warplane"
     words |= {stem for w in words for stem in verb_stems(w)}  # "abducting" meets the cue "abduct"
     for rule in mode_rules().get(event.type, []):
         if any((c in words) if " " not in c else (c in text.lower()) for c in rule.cues):
             return rule.mode
     return None
+
+
+def snippet_words(text: str) -> set[str]:
+    """A snippet's lower-cased words, month names left out ("a March 2018 attack" names no march)."""
+    months = set(package_table()["month_words"])
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text) if w not in months}
+
+
+def without_topics(text: str) -> str:
+    """The snippet less the phrases naming what a protest is against ("against gun violence")."""
+    lowered = text.lower()
+    for phrase in package_table()["protest_topics"]:
+        lowered = lowered.replace(phrase, " ")
+    return lowered
 
 
 def verb_stems(word: str) -> set[str]:
@@ -369,14 +387,14 @@ def code_snippet(text: str) -> str:
         if event is None:
             continue
         # a protest's violence may be told in a later sentence ("... the protesters then stoned police")
-        kind = acled_type(event, text if event.type is EventType.PROTEST else sentence.text)
+        kind = acled_type(event, text if event.type is EventType.PROTEST else sentence.text, text)
         if kind != STRATEGIC:
             return kind
         first = first or kind
     named = weapon_named(text)
     if named is not None:
         return named
-    if PROTEST_WORDS & set(re.findall(r"[a-z][a-z-]*", text.lower())):
+    if PROTEST_WORDS & snippet_words(text):
         # a protest named beside a speech act ("protesters ... denouncing"): violent if its words say so
         riot = Event("p", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
         return acled_type(riot, text)
