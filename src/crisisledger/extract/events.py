@@ -47,6 +47,7 @@ from crisisledger.extract.grammar import (
     agents,
     conjoined_actors,
     conjuncts,
+    doer_turned,
     finite_beside_infinitive,
     governors,
     held_negated,
@@ -452,7 +453,7 @@ def voiced_type(etype: EventType, tok: Token, doers: Sequence[Actor]) -> EventTy
     lodged = doers and all(a.kind in official for a in doers)
     if etype is EventType.PROTEST and lemma in mod.official_protest and lodged:
         return EventType.ACCUSE
-    return etype
+    return doer_turned(etype, lemma, doers)
 
 
 def _clock_times_dated(times: Sequence[TimeExpr]) -> list[TimeExpr]:
@@ -643,6 +644,23 @@ def _noun_phrase_key(tok: Token, table: TriggerTable) -> str | None:
             phrase = " ".join([*mods[-k:], head])
             if phrase in table.nouns:
                 return phrase
+    return _of_phrase_key(tok, table)
+
+
+def _of_phrase_key(tok: Token, table: TriggerTable) -> str | None:
+    """A listed phrase written "X of Y" ("exchange of fire", "show of force", "vote of confidence"): the
+    noun with the object of its "of" right after it, that object's own modifiers read as above."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != tok.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for head in (tok.lower_, tok.lemma_.lower()):
+                for tail in (obj.lower_, obj.lemma_.lower(), _noun_phrase_key(obj, table) or ""):
+                    phrase = f"{head} of {tail}"
+                    if tail and phrase in table.nouns:
+                        return phrase
     return None
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from crisisledger.extract.coding_lexicon import Trigger, actor_lexicon, modality, speech_table
-from crisisledger.model import Actor, EventType
+from crisisledger.model import Actor, ActorKind, EventType
 
 Token = Any
 
@@ -429,9 +432,13 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
     speech = speech_table()
     cooperative = base in mod.cooperative
     above = _wording_chain(tok)
-    wording = [t for t in above if t.pos_ in ("VERB", "AUX", "ADJ")]  # "a plan, opposed by X": no intent
+    # "a plan, opposed by X": no intent; "set up a commission to investigate": a particle verb is
+    # another verb than the intent word ("set to")
+    wording = [t for t in above if t.pos_ in ("VERB", "AUX", "ADJ") and not _particled(t)]
     lemmas = {t.lemma_.lower() for t in wording} | {t.lower_ for t in wording} | aux_words(tok)
     lemmas |= {w for t in above for w in aux_words(t)}
+    # "expressed its willingness to hold talks": a noun of intent holds the act as a verb of intent would
+    intended = bool(lemmas & mod.intent_words) or intent_noun_above(tok) is not None
     held = [tok, *above]
     marks = {c.lower_ for t in held for c in t.children if c.dep_ == "mark"}
     # "will withdraw unless X arranges a ceasefire": the condition hangs on a clause below the act
@@ -453,13 +460,13 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
         return EventType.REJECT if cooperative else None
     if negated(tok, speech.negations) or held_negated(tok, speech.negations, mod.arrival_verbs):
         return EventType.REJECT if cooperative else None
-    if marks & mod.condition_words and lemmas & mod.intent_words:
+    if marks & mod.condition_words and intended:
         return mod.hostile_intent
     if lemmas & mod.obligation_words and base is not EventType.REQUEST:
         return EventType.REQUEST
     if base is EventType.ASSAULT and lemmas & mod.readiness_words:
         return EventType.MOBILIZE
-    if lemmas & mod.intent_words:
+    if intended:
         return mod.cooperative_intent if cooperative else mod.hostile_intent
     return base
 
@@ -469,12 +476,75 @@ CHAIN_DEPS = frozenset({"xcomp", "advcl", "prep", "pcomp", "pobj", "dobj", "acom
 
 def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
     """The words that hold a trigger as their own act ("refused to withdraw", "ready to impose a ban"),
-    not across a reported clause ("denied that they attacked") or a modifier ("civilians fleeing")."""
+    not across a reported clause ("denied that they attacked") or a modifier ("civilians fleeing"); a
+    noun of intent holds the infinitive that says what is intended ("plans to withdraw")."""
     out: list[Token] = []
-    while tok.head.i != tok.i and len(out) < limit and tok.dep_ in CHAIN_DEPS:
+    while tok.head.i != tok.i and len(out) < limit and (tok.dep_ in CHAIN_DEPS or _intent_noun(tok.head, tok)):
         tok = tok.head
         out.append(tok)
     return out
+
+
+@lru_cache(maxsize=1)
+def _intent_nouns() -> frozenset[str]:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in raw["intent_nouns"])
+
+
+def _intent_noun(noun: Token, below: Token) -> bool:
+    """'willingness / plans / readiness to X': a noun of intent whose infinitive clause is `below`."""
+    infinitive = below.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    return infinitive and noun.pos_ == "NOUN" and noun.lemma_.lower() in _intent_nouns() and below.head.i == noun.i
+
+
+def intent_noun_above(tok: Token) -> Token | None:
+    """The noun of intent in the trigger's wording chain ("plans" in "announced plans to withdraw")."""
+    below = tok
+    for t in _wording_chain(tok):
+        if _intent_noun(t, below):
+            return t
+        below = t
+    return None
+
+
+def intent_holders(tok: Token) -> list[Token]:
+    """Who holds the intent a noun of intent gives the trigger: the noun's possessor ("Serbia's
+    readiness to negotiate"), else the subject of the verb that carries it ("X announced plans to")."""
+    noun = intent_noun_above(tok)
+    if noun is None:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return owners or (subjects(noun.head) if noun.head.i != noun.i else [])
+
+
+@lru_cache(maxsize=1)
+def _doer_turns() -> tuple[frozenset[ActorKind], frozenset[str]]:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["doer_turns"]
+    kinds = frozenset(ActorKind(str(k)) for k in raw["retreating_kinds"])
+    return kinds, frozenset(str(w).lower() for w in raw["crowd_obstruction"])
+
+
+def doer_turned(etype: EventType, lemma: str, doers: Sequence[Actor]) -> EventType:
+    """Forces that leave withdraw (DISPLACEMENT -> RETREAT); a crowd that occupies or blocks protests
+    (COERCE -> PROTEST). Every doer must be of the kind the turn names."""
+    if not doers:
+        return etype
+    retreating, obstruction = _doer_turns()
+    if etype is EventType.DISPLACEMENT and all(a.kind in retreating for a in doers):
+        return EventType.RETREAT
+    crowd = modality().crowd_words
+    if etype is EventType.COERCE and lemma in obstruction and all(_last_word(a) in crowd for a in doers):
+        return EventType.PROTEST
+    return etype
+
+
+def _last_word(actor: Actor) -> str:
+    words = actor.text.lower().split()
+    return words[-1] if words else ""
+
+
+def _particled(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "prt" for c in verb.children)
 
 
 def aux_words(tok: Token) -> set[str]:

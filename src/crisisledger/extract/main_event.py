@@ -24,7 +24,16 @@ from crisisledger.extract.coding_lexicon import (
 )
 from crisisledger.extract.events import event_mode, event_roles, speaker_actors, trigger_of, voiced_type
 from crisisledger.extract.events_targets import destination_spans
-from crisisledger.extract.grammar import Token, actors_of, aux_words, governors, read_type, subjects, verb_key
+from crisisledger.extract.grammar import (
+    Token,
+    actors_of,
+    aux_words,
+    governors,
+    intent_holders,
+    read_type,
+    subjects,
+    verb_key,
+)
 from crisisledger.language.nlp import AnalyzedDocument
 from crisisledger.model import Actor, ActorKind, Event, EventType, Sentence, Span
 
@@ -213,6 +222,8 @@ def _coded(sentence: Sentence, best: _Best, actors: Sequence[Actor], table: Trig
     _, tok, trigger, etype, verb = best
     doers, targets = event_roles(tok, verb, trigger, table, actors)
     addressed = _addressee(tok, actors) if not doers and verb and _pronoun_subject(tok) else ()
+    if not doers:
+        doers = tuple(actors_of(intent_holders(tok), actors))  # "X announced plans to withdraw": X's intent
     if not doers and any(t.pos_ == "PRON" for t in subjects(tok if verb else tok.head)):
         doers = speaker_actors(tok, actors)  # "Syria says it is willing to ...": the speaker
     if etype is EventType.REQUEST and (trigger.type is not EventType.REQUEST or trigger is DEMAND):
