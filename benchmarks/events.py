@@ -285,6 +285,13 @@ STRATEGIC = "Strategic developments"
 BATTLES = "Battles"
 PROTESTS = "Protests"
 RIOTS = "Riots"
+CIVILIANS = "Violence against civilians"
+# Modes that say how people were harmed whatever the weapon (an abduction, a mob's violence) or that
+# name a two-sided fight (ACLED's armed clash, heavy weapons or not): the snippet's means do not override them.
+MEANS_BLIND_MODES = frozenset(
+    {"abduction", "sexual violence", "force against protesters", "mob violence"}
+    | {"clashes", "gunfire", "ambush", "offensive", "invasion"}
+)
 # ASSAULT modes whose cue words do not by themselves tell of violence in a snippet ("civilians",
 # "protesters", "fighting" as a topic): the weapon fallback (`weapon_named`) skips them.
 GENERIC_ASSAULT_MODES = frozenset(
@@ -329,6 +336,11 @@ def acled_type(event: Event | None, text: str = "", snippet: str | None = None) 
     mode = snippet_mode(event, text) or event.mode
     kinds = [a.kind.value for a in event.actors]
     kind = package_acled_type(event.type.value, mode, kinds, [a.kind.value for a in event.targets])[0]
+    if event.type is EventType.ASSAULT and kind in (BATTLES, CIVILIANS) and mode not in MEANS_BLIND_MODES:
+        # remote violence is told by its means, wherever the snippet names it ("... in a grenade attack")
+        means = remote_means(snippet or text)
+        if means is not None:
+            return package_acled_type("ASSAULT", means)[0]
     if kind == PROTESTS and mode == "force against protesters":
         # force met by a violent crowd (stones, petrol bombs, clashes): ACLED codes the riot
         whole = snippet or text
@@ -338,13 +350,21 @@ def acled_type(event: Event | None, text: str = "", snippet: str | None = None) 
     return kind
 
 
-def snippet_mode(event: Event, text: str) -> str | None:
+def remote_means(text: str) -> str | None:
+    """The first remote means (an ASSAULT mode of the table's `remote_modes`) a snippet's words name."""
+    remote = set(package_table()["remote_modes"])
+    probe = Event("m", EventType.ASSAULT, Span(text, 0, len(text)), Span("", 0, 0), "attack")
+    rules = [r for r in mode_rules().get(EventType.ASSAULT, []) if r.mode in remote]
+    return snippet_mode(probe, text, rules)
+
+
+def snippet_mode(event: Event, text: str, rules: Sequence[Any] | None = None) -> str | None:
     if event.type is EventType.PROTEST:
         text = without_topics(text)
     words = snippet_words(text)
     words = words | {w[:-1] for w in words if w.endswith("s")}  # "warplanes" meets the cue "warplane"
     words |= {stem for w in words for stem in verb_stems(w)}  # "abducting" meets the cue "abduct"
-    for rule in mode_rules().get(event.type, []):
+    for rule in mode_rules().get(event.type, []) if rules is None else rules:
         if any((c in words) if " " not in c else (c in text.lower()) for c in rule.cues):
             return rule.mode
     return None
