@@ -307,6 +307,7 @@ GENERIC_ASSAULT_MODES = frozenset(
         "force against protesters",
         "mob violence",
         "assassination",
+        "explosion",
     }
 )
 PROTEST_WORDS = frozenset(
@@ -418,7 +419,22 @@ def code_snippet(text: str) -> str:
         # a protest named beside a speech act ("protesters ... denouncing"): violent if its words say so
         riot = Event("p", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
         return acled_type(riot, text)
+    if first is None and fight_named(text):
+        means = remote_means(text)  # a fight by remote means ("killed in a blast") is remote violence
+        return BATTLES if means is None else package_acled_type("ASSAULT", means)[0]
     return first or STRATEGIC
+
+
+def fight_named(text: str) -> bool:
+    """Whether a snippet with no event names a fight by its words alone: ground taken ("took control of
+    the area"), or fighting ("a shoot-out", "clashes") that cost lives ("four soldiers were injured")."""
+    probe = Event("f", EventType.ASSAULT, Span(text, 0, len(text)), Span("", 0, 0), "attack")
+    fights = set(package_table()["fight_modes"])
+    mode = snippet_mode(probe, text, [r for r in mode_rules().get(EventType.ASSAULT, []) if r.mode in fights])
+    if mode is None:
+        return False
+    casualties = set(package_table()["casualty_words"])
+    return mode in package_table()["territory_modes"] or bool(casualties & snippet_words(text))
 
 
 def weapon_named(text: str) -> str | None:
