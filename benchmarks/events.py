@@ -446,6 +446,8 @@ def weapon_named(text: str) -> str | None:
         return None
     probe = Event("w", EventType.ASSAULT, Span(text, 0, len(text)), Span("", 0, 0), "attack")
     mode = snippet_mode(probe, text)
+    if mode == "mob violence" and words & set(package_table()["casualty_words"]):
+        return RIOTS  # a mob that killed or hurt ("murdered by vigilantes"), not a mob as a topic
     if mode is None or mode in GENERIC_ASSAULT_MODES:
         return None
     kind = package_acled_type("ASSAULT", mode)[0]
