@@ -409,7 +409,7 @@ def code_snippet(text: str) -> str:
             continue
         # a protest's violence may be told in a later sentence ("... the protesters then stoned police")
         kind = acled_type(event, text if event.type is EventType.PROTEST else sentence.text, text)
-        if kind != STRATEGIC:
+        if kind != STRATEGIC and (first is None or not held_ground(event, sentence.text)):
             return kind
         first = first or kind
     named = weapon_named(text)
@@ -423,6 +423,14 @@ def code_snippet(text: str) -> str:
         means = remote_means(text)  # a fight by remote means ("killed in a blast") is remote violence
         return BATTLES if means is None else package_acled_type("ASSAULT", means)[0]
     return first or STRATEGIC
+
+
+def held_ground(event: Event, text: str) -> bool:
+    """Whether an event is ground held or taken with no fight told (COERCE occupation: "under their
+    occupation", "established control"): after a strategic development it does not make a battle."""
+    return event.type is EventType.COERCE and (snippet_mode(event, text) or event.mode) in set(
+        package_table()["territory_modes"]
+    )
 
 
 def fight_named(text: str) -> bool:
