@@ -1,0 +1,41 @@
+"""Our event types and modes in ACLED's taxonomy (export/acled.py), one case per rule of codebook §3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crisisledger.export.acled import acled_type, table
+from crisisledger.extract.coding_lexicon import mode_rules
+from crisisledger.model import EventType
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "acled_mapping_cases.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['type']}-{c['mode']}" for c in CASES])
+def test_event_maps_to_acled(case: dict[str, Any]) -> None:
+    got = acled_type(case["type"], case["mode"], case.get("actors", ()), case.get("targets", ()))
+    assert list(got) == case["expect"]
+
+
+def test_every_mapped_mode_is_a_mode_the_lexicon_can_give() -> None:
+    """A mode named in the table but never produced by lexicon/modes.yaml would be a dead rule."""
+    produced = {rule.mode for rules in mode_rules().values() for rule in rules}
+    t = table()
+    named = set(t["remote_modes"]) | set(t["civilian_modes"]) | set(t["strategic_modes"]) | set(t["territory_modes"])
+    named |= {m for m in t["strategic_subtypes"] if m not in {e.value for e in EventType}}
+    named |= set(t["fight_modes"])
+    assert named - produced == set()
+
+
+def test_means_come_before_targets_in_the_assault_modes() -> None:
+    """ACLED codes remote violence by its means, not its target: every remote mode is tried before the
+    one-sided 'attack on civilians' reading of the people hit."""
+    order = [rule.mode for rule in mode_rules()[EventType.ASSAULT]]
+    civilians = order.index("attack on civilians")
+    assert all(order.index(m) < civilians for m in table()["remote_modes"] if m in order)
