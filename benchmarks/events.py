@@ -385,6 +385,15 @@ def without_topics(text: str) -> str:
     return lowered
 
 
+def without_planned(text: str) -> str:
+    """The snippet less protests told as planned, organised or awaited rather than held ("for organising
+    a protest", "in anticipation of mass protests"): a reason word up to three words before a protest word."""
+    reasons = "|".join(re.escape(w) for w in package_table()["protest_reasons"])
+    protests = "|".join(re.escape(w) for w in sorted(PROTEST_WORDS))
+    pattern = rf"\b(?:{reasons})\b(?:\W+\w+){{0,3}}?\W+(?:{protests})\b"
+    return re.sub(pattern, " ", text, flags=re.IGNORECASE)
+
+
 def verb_stems(word: str) -> set[str]:
     """Bare forms a snippet word may be an inflection of: abducting/abducted -> abduct, kidnapped ->
     kidnap, raped -> rape. Snippet words are read without a parse, so cues are met by these too."""
@@ -415,7 +424,7 @@ def code_snippet(text: str) -> str:
     named = weapon_named(text)
     if named is not None:
         return named
-    if PROTEST_WORDS & snippet_words(text):
+    if PROTEST_WORDS & snippet_words(without_planned(text)):
         # a protest named beside a speech act ("protesters ... denouncing"): violent if its words say so
         riot = Event("p", EventType.PROTEST, Span(text, 0, len(text)), Span("", 0, 0), "protest")
         return acled_type(riot, text)
