@@ -518,22 +518,23 @@ def intent_holders(tok: Token) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _doer_turns() -> tuple[frozenset[ActorKind], frozenset[str]]:
+def _doer_turns() -> tuple[frozenset[ActorKind], frozenset[str], frozenset[EventType]]:
     raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["doer_turns"]
     kinds = frozenset(ActorKind(str(k)) for k in raw["retreating_kinds"])
-    return kinds, frozenset(str(w).lower() for w in raw["crowd_obstruction"])
+    types = frozenset(EventType(str(t)) for t in raw["obstruction_types"])
+    return kinds, frozenset(str(w).lower() for w in raw["crowd_obstruction"]), types
 
 
 def doer_turned(etype: EventType, lemma: str, doers: Sequence[Actor]) -> EventType:
     """Forces that leave withdraw (DISPLACEMENT -> RETREAT); a crowd that occupies or blocks protests
-    (COERCE -> PROTEST). Every doer must be of the kind the turn names."""
+    (COERCE or SANCTION -> PROTEST). Every doer must be of the kind the turn names."""
     if not doers:
         return etype
-    retreating, obstruction = _doer_turns()
+    retreating, obstruction, obstructing = _doer_turns()
     if etype is EventType.DISPLACEMENT and all(a.kind in retreating for a in doers):
         return EventType.RETREAT
     crowd = modality().crowd_words
-    if etype is EventType.COERCE and lemma in obstruction and all(_last_word(a) in crowd for a in doers):
+    if etype in obstructing and lemma in obstruction and all(_last_word(a) in crowd for a in doers):
         return EventType.PROTEST
     return etype
 

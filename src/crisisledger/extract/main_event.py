@@ -83,7 +83,9 @@ def clear_trigger(tok: Token, trigger: Trigger, verb: bool, actors: Sequence[Act
         or head.lemma_.lower() in mod.reversal_verbs | mod.cutoff_verbs
     )
     if tok.lemma_.lower() in mod.situation_nouns or tok.lower_ in mod.situation_nouns:
-        return acted_on and head.lemma_.lower() not in mod.occurrence_verbs  # "lifted the blockade", not "the war"
+        # "lifted the blockade", "ended the occupation" (a reversal, though "end" also tells an occurrence)
+        ending = head.lemma_.lower() in mod.reversal_verbs | mod.cutoff_verbs
+        return acted_on and (ending or head.lemma_.lower() not in mod.occurrence_verbs)
     return (
         tok.dep_ == "ROOT"
         or (
