@@ -436,10 +436,11 @@ def code_snippet(text: str) -> str:
 
 def held_ground(event: Event, text: str) -> bool:
     """Whether an event is ground held or taken with no fight told (COERCE occupation: "under their
-    occupation", "established control"): after a strategic development it does not make a battle."""
-    return event.type is EventType.COERCE and (snippet_mode(event, text) or event.mode) in set(
-        package_table()["territory_modes"]
-    )
+    occupation", "established control"), not taken from an armed side ("after driving rebels from it"):
+    after a strategic development it does not make a battle."""
+    armed = set(package_table()["organised_kinds"]) & {t.kind.value for t in event.targets}
+    mode = snippet_mode(event, text) or event.mode
+    return event.type is EventType.COERCE and mode in set(package_table()["territory_modes"]) and not armed
 
 
 def fight_named(text: str) -> bool:
