@@ -580,12 +580,16 @@ def _reports_clause(tok: Token) -> bool:
 
 
 def _object_nouns(tok: Token) -> list[Token]:
-    """A verb's objects with their conjuncts, and the noun a measure stands for ("held two rounds of
-    talks", "reached a truce and a deal"): what a verb-with-object trigger asks for."""
+    """A verb's objects with their conjuncts, the subject of its infinitive ("allowed inspectors to
+    visit"), and the noun a measure stands for ("held two rounds of talks", "reached a truce and a
+    deal"): what a verb-with-object trigger asks for."""
     out = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "nsubjpass"):
             out.extend(conjuncts(c))
+        infinitive = c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if infinitive:
+            out.extend(t for s in c.children if s.dep_ == "nsubj" for t in conjuncts(s))
     measures = modality().measure_nouns
     out += [
         p for o in list(out) if o.lemma_.lower() in measures for c in o.children if c.lower_ == "of" for p in c.children

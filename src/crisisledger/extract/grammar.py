@@ -449,7 +449,8 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
     if head in mod.suppression_verbs and base is EventType.PROTEST:
         return EventType.COERCE  # "police prevented the demonstration"
     if head in mod.reversal_verbs and not cooperative:
-        return EventType.RETREAT if base in mod.deescalated else EventType.CONCEDE
+        military = tok.lemma_.lower() in _military_measures()  # "lifted the siege": a force stands down
+        return EventType.RETREAT if base in mod.deescalated or military else EventType.CONCEDE
     if head in mod.cutoff_verbs and cooperative:
         return EventType.SANCTION
     if any(too_to(t) for t in above):
@@ -483,6 +484,12 @@ def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
         tok = tok.head
         out.append(tok)
     return out
+
+
+@lru_cache(maxsize=1)
+def _military_measures() -> frozenset[str]:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in raw["military_measures"])
 
 
 @lru_cache(maxsize=1)
