@@ -39,3 +39,48 @@ def test_means_come_before_targets_in_the_assault_modes() -> None:
     order = [rule.mode for rule in mode_rules()[EventType.ASSAULT]]
     civilians = order.index("attack on civilians")
     assert all(order.index(m) < civilians for m in table()["remote_modes"] if m in order)
+
+
+def _bench() -> Any:
+    """benchmarks/events.py as a module (its CASE helpers read snippet words the way the export does)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "events.py"
+    spec = importlib.util.spec_from_file_location("bench_events", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "text,protest",
+    [
+        ("Police arrested an activist for organising an illegal protest", False),
+        ("Arrests continue in anticipation of mass protests", False),
+        ("Syrian forces used sulfur mustard in a March 2018 attack", False),
+        ("Thousands of protesters marched in the capital", True),
+        ("A protest organised by the union drew thousands", True),
+    ],
+)
+def test_protest_words_of_a_snippet(text: str, protest: bool) -> None:
+    bench = _bench()
+    assert bool(bench.PROTEST_WORDS & bench.snippet_words(bench.without_planned(text))) is protest
+
+
+@pytest.mark.parametrize(
+    "text,means",
+    [
+        ("Two civilians were killed in a grenade attack late Tuesday", "grenade attack"),
+        ("Dozens were killed after a blast hit the airport terminal", "explosion"),
+        ("Gunmen shot dead two villagers", None),
+    ],
+)
+def test_remote_means_named_anywhere(text: str, means: str | None) -> None:
+    assert _bench().remote_means(text) == means
+
+
+def test_a_protests_cause_is_not_its_violence() -> None:
+    bench = _bench()
+    assert "violence" not in bench.without_topics("Students marched against gun violence")
+    assert "violence" in bench.without_topics("The protest turned to violence")
