@@ -455,6 +455,8 @@ def turned_type(tok: Token, base: EventType) -> EventType | None:
         return EventType.SANCTION
     if any(too_to(t) for t in above):
         return None
+    if deadline_given(tok):
+        return mod.hostile_intent  # "gave the government 48 hours to release X": an ultimatum (CAMEO 139)
     if lemmas & mod.refusal_words:
         return EventType.REJECT
     if lemmas & mod.failure_words:  # "failed to reach agreement" a REJECT; "failed to capture the airport" none
@@ -484,6 +486,24 @@ def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
         tok = tok.head
         out.append(tok)
     return out
+
+
+@lru_cache(maxsize=1)
+def _deadline_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["deadline"]
+    return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["nouns"])
+
+
+def deadline_given(tok: Token) -> bool:
+    """'gave X 48 hours to withdraw', 'set X a deadline to disarm': the act is demanded under a time limit."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.head.i == tok.i:
+        return False
+    verbs, nouns = _deadline_words()
+    head = tok.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in nouns and tok.dep_ in ("acl", "relcl"):
+        head = head.head  # "a week to surrender" hung on the time noun
+    limits = [c for c in head.children if c.lemma_.lower() in nouns and c.dep_ in ("npadvmod", "dobj", "attr")]
+    return head.lemma_.lower() in verbs and (bool(limits) or tok.head.lemma_.lower() in nouns)
 
 
 @lru_cache(maxsize=1)
