@@ -616,3 +616,26 @@ def test_unnamed_civilians_struck_in_a_state_are_its_people_but_refugees_are_not
     events, _, _ = run("Gunmen attacked refugees in the capital of Chad.", date(2024, 5, 1))
     assaults = [e for e in events if e.type is EventType.ASSAULT]
     assert assaults and all(a.country != "TCD" for a in assaults[0].targets)
+
+
+DOER_TURNS = [
+    # (type as the trigger gives it, trigger lemma, doer words, doer kind, type the doer makes it)
+    ("DISPLACEMENT", "leave", "Syrian troops", "military", "RETREAT"),
+    ("DISPLACEMENT", "flee", "riot police", "police", "RETREAT"),
+    ("DISPLACEMENT", "flee", "villagers", "civilians", "DISPLACEMENT"),
+    ("COERCE", "occupy", "protesters", "civilians", "PROTEST"),
+    ("SANCTION", "blockade", "demonstrators", "civilians", "PROTEST"),
+    ("COERCE", "occupy", "rebels", "armed_group", "COERCE"),
+    ("COERCE", "arrest", "protesters", "civilians", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("given", "lemma", "words", "kind", "want"), DOER_TURNS)
+def test_doer_turns_the_type(given: str, lemma: str, words: str, kind: str, want: str) -> None:
+    """Forces that leave withdraw; a crowd's own occupation or blockade is its protest (no spaCy)."""
+    from crisisledger.extract.grammar import doer_turned
+    from crisisledger.model import Actor, ActorKind
+
+    doer = Actor("x", words, 0, len(words), words, None, ActorKind(kind))
+    assert doer_turned(EventType(given), lemma, [doer]) is EventType(want)
+    assert doer_turned(EventType(given), lemma, []) is EventType(given)
