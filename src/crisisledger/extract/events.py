@@ -473,6 +473,12 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
         return forced, True
     lemma = verb_key(tok, table.verbs) if tok.pos_ == "VERB" else tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in table.verbs and tok.dep_ != "amod":
+        # "took 40 people into custody", "took X to court": the phrase under the verb's preposition names
+        # the act more closely than its object does ("took people" out is an evacuation)
+        phrased = {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+        for cand in table.verbs[lemma]:
+            if cand.requires and not cand.requires_object and phrased & cand.requires:
+                return cand, True
         for cand in table.verbs[lemma]:
             if not cand.requires:
                 return cand, True
