@@ -46,6 +46,7 @@ from crisisledger.extract.grammar import (
     actors_of,
     agents,
     conjoined_actors,
+    condemned_by_name,
     conjuncts,
     doer_turned,
     finite_beside_infinitive,
@@ -468,7 +469,7 @@ def _trigger(tok: Token, table: TriggerTable) -> tuple[Trigger | None, bool] | N
         listed, coded = _dictionary_trigger(tok, table.coded)
         if listed:
             return (coded, True) if coded is not None else None
-    forced = _by_force_or_rescue(tok)
+    forced = _by_force_or_rescue(tok) or condemned_by_name(tok)
     if forced is not None:
         return forced, True
     lemma = verb_key(tok, table.verbs) if tok.pos_ == "VERB" else tok.lemma_.lower()

@@ -507,6 +507,28 @@ def deadline_given(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["condemning_names"]
+    return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["words"])
+
+
+def condemned_by_name(verb: Token) -> Trigger | None:
+    """'called the bombing a war crime', 'described the raid as an act of aggression', 'branded X a
+    terrorist state': naming an act or an actor with a word of condemnation is a criticism (ACCUSE)."""
+    verbs, words = _naming_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return None
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "dobj")]
+    named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    for noun in named:
+        said = [noun, *(m for m in noun.children if m.dep_ in ("compound", "amod"))]
+        said += [g for m in noun.children if m.dep_ == "prep" and m.lower_ == "of" for g in m.children]
+        if any(w.lemma_.lower() in words or w.lower_ in words for w in said):
+            return Trigger(EventType.ACCUSE, "accusation")
+    return None
+
+
+@lru_cache(maxsize=1)
 def _military_measures() -> frozenset[str]:
     raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
     return frozenset(str(w).lower() for w in raw["military_measures"])
