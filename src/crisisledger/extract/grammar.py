@@ -490,7 +490,7 @@ def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _deadline_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["deadline"]
+    raw = _grammar_words()["deadline"]
     return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["nouns"])
 
 
@@ -507,8 +507,14 @@ def deadline_given(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _grammar_words() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["condemning_names"]
+    raw = _grammar_words()["condemning_names"]
     return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["words"])
 
 
@@ -530,14 +536,12 @@ def condemned_by_name(verb: Token) -> Trigger | None:
 
 @lru_cache(maxsize=1)
 def _military_measures() -> frozenset[str]:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for w in raw["military_measures"])
+    return frozenset(str(w).lower() for w in _grammar_words()["military_measures"])
 
 
 @lru_cache(maxsize=1)
 def _intent_nouns() -> frozenset[str]:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
-    return frozenset(str(w).lower() for w in raw["intent_nouns"])
+    return frozenset(str(w).lower() for w in _grammar_words()["intent_nouns"])
 
 
 def _intent_noun(noun: Token, below: Token) -> bool:
@@ -568,7 +572,7 @@ def intent_holders(tok: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _doer_turns() -> tuple[frozenset[ActorKind], frozenset[str], frozenset[EventType]]:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["doer_turns"]
+    raw = _grammar_words()["doer_turns"]
     kinds = frozenset(ActorKind(str(k)) for k in raw["retreating_kinds"])
     types = frozenset(EventType(str(t)) for t in raw["obstruction_types"])
     return kinds, frozenset(str(w).lower() for w in raw["crowd_obstruction"]), types
