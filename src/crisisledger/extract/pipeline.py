@@ -28,9 +28,9 @@ STAGES = (
     "time@3",
     "places@4",
     "figures@1",
-    "actors@3",
-    "events@4",
-    "claims@3",
+    "actors@4",
+    "events@5",
+    "claims@4",
 )
 
 
