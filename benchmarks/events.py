@@ -30,15 +30,7 @@ from typing import Any
 from crisisledger.export.acled import acled_type as package_acled_type
 from crisisledger.export.acled import table as package_table
 from crisisledger.extract.actors import extract_actors
-from crisisledger.extract.coding_dictionary import (
-    dictionary_actors,
-    plover_type,
-    read_actors,
-    read_agents,
-    read_discards,
-    read_verbs,
-    with_user_dictionary,
-)
+from crisisledger.extract.coding_dictionary import dictionary_actors, load_dictionary, plover_type
 from crisisledger.extract.coding_lexicon import TriggerTable, actor_lexicon, mode_rules, trigger_table
 from crisisledger.extract.events import EVENT_ROLES, extract_events, trigger_of
 from crisisledger.extract.grammar import turned_type
@@ -537,11 +529,9 @@ def cameo_to_plover(cameo: str) -> str | None:
 
 def petrarch(shared: Path, limit: int | None, user_verbs: bool = False) -> dict[str, Any]:
     base = shared / "benchmarks/petrarch2-unittest"
-    finder = dictionary_actors(
-        read_actors(base / "PETR.Validate.actors.txt"), read_agents(base / "PETR.Validate.agents.txt")
-    )
-    verbs, discards = read_verbs(base / "PETR.Validate.verbs.txt"), read_discards(base / "PETR.Validate.discards.txt")
-    table = with_user_dictionary(trigger_table(), verbs, discards) if user_verbs else None
+    dictionary = load_dictionary(base)  # the set's four PETRARCH files, read as `ingest --dictionary` reads them
+    finder = dictionary_actors(dictionary.actors, dictionary.agents)
+    table = dictionary.triggers(trigger_table()) if user_verbs else None
     tree = ET.parse(base / "PETR.UnitTest.records.xml")
     rows = []
     for sent in list(tree.getroot().iter("Sentence"))[:limit]:
