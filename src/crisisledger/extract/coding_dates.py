@@ -7,11 +7,9 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from crisisledger.extract.grammar import grammar_words
 from crisisledger.model import DatePrecision, DateRange, Role, Sentence, TimeExpr
 
 RECENT_DAYS = 7  # undated news: the past week
@@ -38,7 +36,7 @@ def times_in(sentence: Sentence, times: Sequence[TimeExpr], published: date) -> 
 @lru_cache(maxsize=1)
 def _ordering_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that order two clauses in time, and those of them after which the event runs on."""
-    raw = yaml.safe_load((Path(__file__).with_name("events_grammar.yaml")).read_text(encoding="utf-8"))
+    raw = grammar_words()
     return (
         frozenset(str(w).lower() for w in raw["ordering_words"]),
         frozenset(str(w).lower() for w in raw["starting_words"]),

@@ -7,11 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from crisisledger.extract.grammar import Token, governors, subjects
+from crisisledger.extract.grammar import Token, governors, grammar_words, subjects
 from crisisledger.model import Actor, EventType
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -40,7 +37,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
+    raw = grammar_words()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw[key])

@@ -19,12 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from crisisledger.extract.coding_lexicon import actor_lexicon
-from crisisledger.extract.grammar import Token, actors_of, preposition_objects
+from crisisledger.extract.grammar import Token, actors_of, grammar_words, preposition_objects
 from crisisledger.model import Actor, ActorKind, Event, EventType, Place
 
 _MOVED_KINDS = frozenset({ActorKind.MILITARY, ActorKind.POLICE})  # troops sent: what moves, not whom it reaches
@@ -56,7 +53,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))["hosts"]
+    raw = grammar_words()["hosts"]
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw[key])

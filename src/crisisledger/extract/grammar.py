@@ -490,7 +490,7 @@ def _wording_chain(tok: Token, limit: int = 3) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _deadline_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = _grammar_words()["deadline"]
+    raw = grammar_words()["deadline"]
     return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["nouns"])
 
 
@@ -507,14 +507,15 @@ def deadline_given(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _grammar_words() -> dict[str, Any]:
+def grammar_words() -> dict[str, Any]:
+    """`events_grammar.yaml`, read once for every module that codes events by it."""
     data: dict[str, Any] = yaml.safe_load(Path(__file__).with_name("events_grammar.yaml").read_text(encoding="utf-8"))
     return data
 
 
 @lru_cache(maxsize=1)
 def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = _grammar_words()["condemning_names"]
+    raw = grammar_words()["condemning_names"]
     return frozenset(str(w) for w in raw["verbs"]), frozenset(str(w) for w in raw["words"])
 
 
@@ -536,12 +537,12 @@ def condemned_by_name(verb: Token) -> Trigger | None:
 
 @lru_cache(maxsize=1)
 def _military_measures() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _grammar_words()["military_measures"])
+    return frozenset(str(w).lower() for w in grammar_words()["military_measures"])
 
 
 @lru_cache(maxsize=1)
 def _intent_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _grammar_words()["intent_nouns"])
+    return frozenset(str(w).lower() for w in grammar_words()["intent_nouns"])
 
 
 def _intent_noun(noun: Token, below: Token) -> bool:
@@ -572,7 +573,7 @@ def intent_holders(tok: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _doer_turns() -> tuple[frozenset[ActorKind], frozenset[str], frozenset[EventType]]:
-    raw = _grammar_words()["doer_turns"]
+    raw = grammar_words()["doer_turns"]
     kinds = frozenset(ActorKind(str(k)) for k in raw["retreating_kinds"])
     types = frozenset(EventType(str(t)) for t in raw["obstruction_types"])
     return kinds, frozenset(str(w).lower() for w in raw["crowd_obstruction"]), types
